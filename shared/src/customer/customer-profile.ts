@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { customerIdSchema, purchaseIdSchema, storeIdSchema } from '../ids/ids.ts';
+
+export const TIERS = ['member', 'silver', 'gold', 'platinum'] as const;
+export const tierSchema = z.enum(TIERS);
+export type Tier = z.infer<typeof tierSchema>;
+
+export const consentSchema = z.object({
+  /** Passive sensing (beacons, scanners) may follow this customer in store. */
+  tracking: z.boolean(),
+  /** Offers and invitations may be sent to the customer. */
+  marketing: z.boolean(),
+  /** The profile may be shown to associates. */
+  profiling: z.boolean(),
+});
+export type Consent = z.infer<typeof consentSchema>;
+
+export const purchaseLineSchema = z.object({
+  sku: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  category: z.string().min(1).max(64),
+  quantity: z.number().int().positive(),
+  unitPrice: z.number().nonnegative(),
+});
+export type PurchaseLine = z.infer<typeof purchaseLineSchema>;
+
+export const purchaseSummarySchema = z.object({
+  id: purchaseIdSchema,
+  storeId: storeIdSchema,
+  storeName: z.string(),
+  purchasedAt: z.iso.datetime({ offset: true }),
+  total: z.number().nonnegative(),
+  currency: z.string().length(3),
+  lines: z.array(purchaseLineSchema),
+});
+export type PurchaseSummary = z.infer<typeof purchaseSummarySchema>;
+
+/**
+ * What an edge (and so an associate of that store) learns about a customer: the one
+ * customer view, with recent purchases from every store of the organisation.
+ */
+export const customerProfileSchema = z.object({
+  id: customerIdSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  tier: tierSchema,
+  lifetimeValue: z.number().nonnegative(),
+  currency: z.string().length(3),
+  preferences: z.array(z.string()),
+  homeStoreId: storeIdSchema.nullable(),
+  homeStoreName: z.string().nullable(),
+  consent: consentSchema,
+  notes: z.string(),
+  recentPurchases: z.array(purchaseSummarySchema),
+});
+export type CustomerProfile = z.infer<typeof customerProfileSchema>;

@@ -1,0 +1,37 @@
+/**
+ * The error codes every part of Vitrine speaks: in HTTP problem bodies, in rejection
+ * counters (`reason` label) and in logs. One list, so that a dashboard can join them.
+ */
+export const ERROR_CODES = [
+  // message intake (MQTT)
+  'invalid_json',
+  'invalid_message',
+  'payload_too_large',
+  'unknown_topic',
+  'unsupported_version',
+  'wrong_store',
+  'unknown_customer',
+  // HTTP and auth
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  // dependencies
+  'cloud_unreachable',
+  'cloud_error',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every HTTP error response. */
+export interface ProblemBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** For validation errors: one entry per offending field, named by its path. */
+    fields?: { path: string; message: string }[];
+  };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { createEnvelope } from '../envelope/envelope.ts';
+import { decodeMessage } from './decode.ts';
+import { TOPICS, type TopicName } from './topic-map.ts';
+import { buildTopic, parseTopic, topicFilter } from './topics.ts';
+
+const store = 'sto_paris-rivoli';
+
+/** One example parameter set per topic: the round-trip cases, one record per topic. */
+const EXAMPLES: { [N in TopicName]: Record<string, string> } = {
+  edgeStatus: { store },
+  checkIn: { store, clientId: 'app-42' },
+  rangingReport: { store, clientId: 'app-42' },
+  qrScan: { store, clientId: 'kiosk.door-1' },
+  phoneOffer: { store, clientId: 'app-42' },
+  sightings: { store, nodeId: 'node-entrance' },
+  nodeStatus: { store, nodeId: 'node-entrance' },
+  arrivalAlert: { store },
+  espresenseDevice: {
+    device: 'iBeacon:e5ca1ade-f007-ba11-0000-000000000000-1-2',
+    room: 'entrance',
+  },
+  espresenseRoomStatus: { room: 'entrance' },
+  espresenseSetting: { room: 'entrance', setting: 'absorption' },
+};
+
+describe('topics', () => {
+  for (const [name, params] of Object.entries(EXAMPLES) as [TopicName, Record<string, string>][]) {
+    it(`round-trips ${name} through build and parse`, () => {
+      // biome-ignore lint/suspicious/noExplicitAny: the example table is checked by its own type above
+      const topic = buildTopic(name, params as any);
+      expect(parseTopic(topic)).toEqual({ name, params });
+    });
+  }
+
+  it('covers every topic with a round-trip example', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(TOPICS).sort());
+  });
+
+  it('refuses to build a topic with a level that would change its meaning', () => {
+    expect(() => buildTopic('checkIn', { store, clientId: 'a/b' })).toThrow(/clientId/);
+    expect(() => buildTopic('checkIn', { store: 'sto_+', clientId: 'a' })).toThrow(/store/);
+    expect(() => buildTopic('edgeStatus', { store: 'cus_1' })).toThrow(/store/);
+  });
+
+  it('builds wildcard filters for subscriptions', () => {
+    expect(topicFilter('checkIn', { store })).toBe(`vitrine/v1/${store}/app/+/check-in`);
+    expect(topicFilter('espresenseDevice')).toBe('espresense/devices/+/+');
+  });
+
+  it('does not recognise foreign or malformed topics', () => {
+    for (const topic of [
+      '',
+      'vitrine',
+      'vitrine/v1/sto_a/app/x/unknown',
+      'vitrine/v2/sto_a/edge/status',
+      'other/thing',
+    ]) {
+      expect(parseTopic(topic), topic).toBeNull();
+    }
+  });
+});
+
+describe('decodeMessage', () => {
+  const at = new Date('2026-11-23T10:00:00Z');
+  const topic = buildTopic('checkIn', { store, clientId: 'app-42' });
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  const valid = createEnvelope(
+    store,
+    { customerId: 'cus_000001', method: 'app', clientId: 'app-42' },
+    { at },
+  );
+
+  it('accepts a valid check-in and types it', () => {
+    const result = decodeMessage(topic, encode(valid));
+    expect(result.ok).toBe(true);
+    if (result.ok && result.name === 'checkIn')
+      expect(result.payload.data.customerId).toBe('cus_000001');
+  });
+
+  const cases: { name: string; topic?: string; payload: Uint8Array; reason: string }[] = [
+    {
+      name: 'malformed JSON',
+      payload: new TextEncoder().encode('{"v":1,'),
+      reason: 'invalid_json',
+    },
+    { name: 'invalid UTF-8', payload: new Uint8Array([0xff, 0xfe]), reason: 'invalid_json' },
+    {
+      name: 'JSON of the wrong shape',
+      payload: encode({ hello: 'world' }),
+      reason: 'invalid_message',
+    },
+    {
+      name: 'a customer id that is not one',
+      payload: encode({ ...valid, data: { ...valid.data, customerId: 'bob' } }),
+      reason: 'invalid_message',
+    },
+    {
+      name: 'a future protocol version',
+      payload: encode({ ...valid, v: 2 }),
+      reason: 'unsupported_version',
+    },
+    {
+      name: 'an envelope for another store',
+      payload: encode({ ...valid, store: 'sto_tokyo-ginza' }),
+      reason: 'wrong_store',
+    },
+    { name: 'an oversized payload', payload: new Uint8Array(20_000), reason: 'payload_too_large' },
+    {
+      name: 'a topic that is not ours',
+      topic: 'vitrine/v1/sto_x/app/a/dance',
+      payload: encode(valid),
+      reason: 'unknown_topic',
+    },
+  ];
+  for (const c of cases) {
+    it(`rejects ${c.name} as ${c.reason}`, () => {
+      const result = decodeMessage(c.topic ?? topic, c.payload);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.reason).toBe(c.reason);
+        expect(result.detail.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
