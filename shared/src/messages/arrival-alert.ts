@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { customerProfileSchema, tierSchema } from '../customer/customer-profile.ts';
-import { alertIdSchema, customerIdSchema, storeIdSchema, zoneIdSchema } from '../ids/ids.ts';
+import {
+  alertIdSchema,
+  customerIdSchema,
+  messageIdSchema,
+  storeIdSchema,
+  zoneIdSchema,
+} from '../ids/ids.ts';
 
 export const ALERT_SOURCES = ['check-in', 'qr-scan', 'presence'] as const;
 
@@ -16,6 +22,8 @@ export const arrivalAlertSchema = z.object({
   storeId: storeIdSchema,
   customerId: customerIdSchema,
   source: z.enum(ALERT_SOURCES),
+  /** Id of the message (check-in, scan) that caused the alert: for tracing and de-duplication. */
+  sourceMessageId: messageIdSchema,
   zoneId: zoneIdSchema.nullable(),
   arrivedAt: z.iso.datetime({ offset: true }),
   /** True when the edge could not get a fresh profile from the cloud. */
