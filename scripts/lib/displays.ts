@@ -1,0 +1,16 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/** Where `npm run build -w displays` puts the associate app. */
+export function associateAppDir(root: string): string {
+  return join(root, 'displays', 'dist', 'associate');
+}
+
+export function buildDisplays(root: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build', '-w', 'displays'], { cwd: root, stdio: 'inherit' });
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`building the displays failed (exit ${code})`)),
+    );
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * `npm start`: the Vitrine demo on embedded defaults. Starts the cloud (seeding the demo
+ * organisation on first run), one edge per demo store with its embedded broker, and a
+ * simulator per store that checks customers in over MQTT as the loyalty app does; then
+ * prints the URLs and logins. Ctrl-C stops everything in reverse order.
+ *
+ * Environment: DATABASE_URL / MQTT_URL (use real services instead of the embedded ones),
+ * DEMO_DATA_DIR (.data/demo), DEMO_CLOUD_PORT (8080), DEMO_EDGE_HTTP_PORT (8081, then +1
+ * per store), DEMO_EDGE_MQTT_PORT (1884, then +1), DEMO_RATE_PER_MIN (6 check-ins per
+ * minute per store), DEMO_CUSTOMERS (10000).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEMO_LOGINS } from '@vitrine/cloud';
+import { createCloudAdmin, waitForHealthy } from './lib/cloud-admin.ts';
+import { associateAppDir, buildDisplays } from './lib/displays.ts';
+import { type Supervised, supervise } from './lib/processes.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const env = process.env;
+const dataDir = resolve(root, env.DEMO_DATA_DIR ?? '.data/demo');
+const logDir = join(dataDir, 'logs');
+const cloudPort = Number(env.DEMO_CLOUD_PORT ?? 8080);
+const edgeHttpBase = Number(env.DEMO_EDGE_HTTP_PORT ?? 8081);
+const edgeMqttBase = Number(env.DEMO_EDGE_MQTT_PORT ?? 1884);
+const ratePerMin = env.DEMO_RATE_PER_MIN ?? '6';
+const cloudUrl = `http://127.0.0.1:${cloudPort}`;
+
+const running: Supervised[] = [];
+let shuttingDown = false;
+
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log('\nStopping the demo…');
+  for (const part of running.reverse()) await part.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+function start(name: string, entry: string, partEnv: Record<string, string>) {
+  const part = supervise({
+    name,
+    entry: join(root, entry),
+    env: { LOG_LEVEL: 'info', ...partEnv },
+    logDir,
+    onUnexpectedExit: (who, exitCode, logFile) => {
+      console.error(`✗ ${who} exited (code ${exitCode}); its log: ${logFile}`);
+      void shutdown(1);
+    },
+  });
+  running.push(part);
+  return part;
+}
+
+mkdirSync(dataDir, { recursive: true });
+console.log('Vitrine demo: starting…');
+
+if (!existsSync(join(associateAppDir(root), 'index.html'))) {
+  console.log('  building the web apps (first run)…');
+  await buildDisplays(root);
+}
+
+start('cloud', 'cloud/src/main.ts', {
+  CLOUD_PORT: String(cloudPort),
+  CLOUD_DATA_DIR: join(dataDir, 'cloud'),
+  CLOUD_SEED_DEMO: 'true',
+  CLOUD_SEED_CUSTOMERS: env.DEMO_CUSTOMERS ?? '10000',
+});
+console.log('  cloud: starting (the first run seeds the demo organisation)…');
+await waitForHealthy(`${cloudUrl}/healthz`, { timeoutMs: 180_000 });
+
+const cloud = createCloudAdmin(cloudUrl);
+const admin = DEMO_LOGINS.find((login) => login.role === 'admin');
+if (!admin) throw new Error('the demo seed has no administrator login');
+const { token: adminToken } = await cloud.login(admin.email, admin.password);
+const stores = await cloud.stores(adminToken);
+
+const edges: { storeName: string; timeZone: string; httpUrl: string }[] = [];
+const customersByStore = new Map<string, string[]>();
+for (const store of stores) {
+  const customers = await cloud.storeCustomers(adminToken, store.id, 40);
+  customersByStore.set(
+    store.id,
+    customers.map((customer) => customer.id),
+  );
+}
+
+for (const [index, store] of stores.entries()) {
+  const httpPort = edgeHttpBase + index;
+  const mqttPort = edgeMqttBase + index;
+  const edgeToken = await cloud.issueDeviceToken(adminToken, store.id);
+  const mqttUrl = env.MQTT_URL ?? `mqtt://127.0.0.1:${mqttPort}`;
+  start(`edge-${store.id}`, 'edge/src/main.ts', {
+    EDGE_STORE_ID: store.id,
+    EDGE_CLOUD_URL: cloudUrl,
+    EDGE_CLOUD_TOKEN: edgeToken,
+    EDGE_HTTP_PORT: String(httpPort),
+    EDGE_MQTT_PORT: String(mqttPort),
+    EDGE_DISPLAYS_DIR: associateAppDir(root),
+  });
+  const httpUrl = `http://127.0.0.1:${httpPort}`;
+  await waitForHealthy(`${httpUrl}/healthz`, { timeoutMs: 60_000 });
+  // Regulars of this store, and visitors from the other stores: the one customer view.
+  const own = customersByStore.get(store.id) ?? [];
+  const visitors = stores
+    .filter((other) => other.id !== store.id)
+    .flatMap((other) => (customersByStore.get(other.id) ?? []).slice(0, 8));
+  start(`simulator-${store.id}`, 'edge/src/simulator/main.ts', {
+    SIM_MQTT_URL: mqttUrl,
+    SIM_STORE_ID: store.id,
+    SIM_CUSTOMER_IDS: [...own, ...visitors].join(','),
+    SIM_RATE_PER_MIN: ratePerMin,
+    SIM_SEED: String(index + 1),
+  });
+  edges.push({ storeName: store.name, timeZone: store.timeZone, httpUrl });
+}
+
+const associates = DEMO_LOGINS.filter((login) => login.role === 'associate');
+console.log(`
+Vitrine demo is running (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${env.MQTT_URL ? 'external broker' : 'embedded brokers'}).
+
+  Associate app, one per store (customers check in every ~${Math.round(60 / Number(ratePerMin))} s):
+${edges.map((edge) => `    ${edge.storeName.padEnd(28)} ${edge.httpUrl}/associate/   (${edge.timeZone})`).join('\n')}
+
+  Cloud API reference   ${cloudUrl}/docs
+  Cloud metrics         ${cloudUrl}/metrics      edge metrics: <edge>/metrics
+
+  Logins (password: ${admin.password}):
+${associates.map((login) => `    ${login.email.padEnd(26)} associate, ${login.storeName ?? ''}`).join('\n')}
+    ${admin.email.padEnd(26)} admin
+
+  Logs: ${logDir}
+  Press Ctrl-C to stop.
+`);
