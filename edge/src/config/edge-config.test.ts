@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { EdgeConfigError, loadEdgeConfig, parseEdgeConfig } from './edge-config.ts';
+
+const valid = {
+  EDGE_STORE_ID: 'sto_tokyo-ginza',
+  EDGE_CLOUD_URL: 'http://127.0.0.1:8080',
+  EDGE_CLOUD_TOKEN: 'edge-token',
+};
+
+describe('edge config', () => {
+  it('fills every default from a minimal environment', () => {
+    expect(loadEdgeConfig(valid)).toEqual({
+      storeId: 'sto_tokyo-ginza',
+      cloudUrl: 'http://127.0.0.1:8080',
+      cloudToken: 'edge-token',
+      httpPort: 8081,
+      httpHost: '127.0.0.1',
+      mqttUrl: null,
+      mqttPort: 1884,
+      mqttHost: '127.0.0.1',
+      displaysDir: null,
+      logLevel: 'info',
+      lookupTimeoutMs: 800,
+      profileCacheTtlMs: 600_000,
+      profileCacheMax: 5000,
+    });
+  });
+
+  it('reads every variable it knows', () => {
+    const config = loadEdgeConfig({
+      ...valid,
+      EDGE_HTTP_PORT: '0',
+      EDGE_HTTP_HOST: '0.0.0.0',
+      MQTT_URL: 'mqtt://127.0.0.1:1883',
+      EDGE_MQTT_PORT: '1999',
+      EDGE_DISPLAYS_DIR: 'displays/dist/associate',
+      LOG_LEVEL: 'warn',
+      EDGE_LOOKUP_TIMEOUT_MS: '250',
+      EDGE_PROFILE_CACHE_TTL_MS: '1000',
+      EDGE_PROFILE_CACHE_MAX: '10',
+    });
+    expect(config).toMatchObject({
+      httpPort: 0,
+      httpHost: '0.0.0.0',
+      mqttUrl: 'mqtt://127.0.0.1:1883',
+      mqttPort: 1999,
+      displaysDir: 'displays/dist/associate',
+      logLevel: 'warn',
+      lookupTimeoutMs: 250,
+      profileCacheTtlMs: 1000,
+      profileCacheMax: 10,
+    });
+  });
+
+  it('reports every problem at once, naming each variable', () => {
+    const result = parseEdgeConfig({ EDGE_CLOUD_URL: 'not a url', EDGE_HTTP_PORT: '70000' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        'EDGE_STORE_ID: required',
+        expect.stringMatching(/^EDGE_CLOUD_URL: invalid url/),
+        'EDGE_CLOUD_TOKEN: required',
+        'EDGE_HTTP_PORT: must be a port number',
+      ]),
+    );
+    expect(result.problems).toHaveLength(4);
+  });
+
+  it.each([
+    ['EDGE_STORE_ID', 'tokyo'],
+    ['EDGE_CLOUD_URL', 'ftp://cloud'],
+    ['MQTT_URL', 'http://broker'],
+    ['EDGE_MQTT_PORT', 'abc'],
+    ['LOG_LEVEL', 'loud'],
+    ['EDGE_LOOKUP_TIMEOUT_MS', '-5'],
+    ['EDGE_PROFILE_CACHE_MAX', '1.5'],
+  ])('rejects a bad %s (%s)', (name, value) => {
+    const result = parseEdgeConfig({ ...valid, [name]: value });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems).toEqual([expect.stringMatching(new RegExp(`^${name}: `))]);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadEdgeConfig({ ...valid, MQTT_URL: '', EDGE_HTTP_PORT: '' })).toMatchObject({
+      mqttUrl: null,
+      httpPort: 8081,
+    });
+  });
+
+  it('throws a typed error that lists the problems', () => {
+    expect(() => loadEdgeConfig({})).toThrow(EdgeConfigError);
+    expect(() => loadEdgeConfig({})).toThrow(/EDGE_STORE_ID: required; EDGE_CLOUD_URL: required/);
+  });
+});
