@@ -143,7 +143,7 @@ const customers = (
 const results: RunResult[] = [];
 for (const [index, broker] of brokers.entries()) {
   const mosquitto =
-    broker === 'mosquitto' ? await startMosquitto(root, 18830, join(work, 'mosquitto')) : null;
+    broker === 'mosquitto' ? await startMosquitto(18830, join(work, 'mosquitto')) : null;
   const mqttUrl = mosquitto?.url ?? `mqtt://127.0.0.1:${18840 + index}`;
   const edgeHttp = `http://127.0.0.1:${18081 + index}`;
   const edge = supervise({

@@ -1,23 +1,21 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderMosquittoConfig } from '@vitrine/firmware-config';
 import { connectAsync } from 'mqtt';
 
 /**
- * Starts a private Mosquitto with the configuration Vitrine ships
- * (firmware-config/mosquitto/mosquitto.conf), on its own port and data folder, so that the
- * bench measures the broker as a store would run it rather than the machine's defaults.
+ * Starts a private Mosquitto with the configuration Vitrine ships, on its own port and
+ * data folder, so that the bench measures the broker as a store runs it rather than with
+ * the machine's defaults.
  */
-export async function startMosquitto(root: string, port: number, workDir: string) {
+export async function startMosquitto(port: number, workDir: string) {
   mkdirSync(workDir, { recursive: true });
-  const shipped = readFileSync(join(root, 'firmware-config/mosquitto/mosquitto.conf'), 'utf8');
-  const config = shipped
-    .replace(/^persistence_location .*$/m, `persistence_location ${workDir}/`)
-    .replace(/^listener 1883 .*$/m, `listener ${port} 127.0.0.1`)
-    .replace(/^listener 9001 .*\nprotocol websockets$/m, '')
-    .replace(/^log_dest stdout$/m, `log_dest file ${join(workDir, 'mosquitto.log')}`);
   const configFile = join(workDir, 'mosquitto.conf');
-  writeFileSync(configFile, config);
+  writeFileSync(
+    configFile,
+    renderMosquittoConfig({ port, dataDir: workDir, logFile: join(workDir, 'mosquitto.log') }),
+  );
   const child = spawn('mosquitto', ['-c', configFile], { stdio: 'ignore' });
   const url = `mqtt://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 50; attempt++) {

@@ -1,0 +1,1 @@
+export * from './mosquitto/mosquitto-config.ts';
