@@ -1,0 +1,2 @@
+export * from './edge-mqtt-adapter.ts';
+export * from './embedded-broker.ts';

@@ -1,0 +1,143 @@
+import { edgeStatusSchema, envelopeSchema, topicFilter } from '@vitrine/shared';
+import { type MqttClient, connect as mqttConnect } from 'mqtt';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEdgeMqttAdapter, type EdgeMqttAdapter } from '../src/broker/edge-mqtt-adapter.ts';
+import {
+  checkInMessage,
+  connectPublisher,
+  forgetStore,
+  type Received,
+  subscribeAll,
+} from './support/mqtt-helpers.ts';
+import { uniqueSuffix, waitFor } from './support/wait.ts';
+
+const statusEnvelope = envelopeSchema(edgeStatusSchema);
+
+function statusOf(message: Received) {
+  return statusEnvelope.parse(JSON.parse(message.payload.toString())).data;
+}
+
+export interface BrokerUnderTest {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * What the edge needs from any MQTT broker, run once per broker: the embedded aedes and
+ * an external one (Mosquitto) when MQTT_URL is set.
+ */
+export function describeBrokerContract(name: string, openBroker: () => Promise<BrokerUnderTest>) {
+  describe(`broker contract: ${name}`, () => {
+    const cleanups: (() => Promise<unknown>)[] = [];
+    afterEach(async () => {
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+    });
+
+    async function setup() {
+      const broker = await openBroker();
+      cleanups.push(() => broker.close());
+      const store = `sto_contract-${uniqueSuffix()}`;
+      cleanups.push(() => forgetStore(broker.url, store));
+      const received: Received[] = [];
+      let raw: MqttClient | undefined;
+      const makeEdge = (reconnectPeriodMs = 1000): EdgeMqttAdapter => {
+        const edge = createEdgeMqttAdapter({
+          url: broker.url,
+          storeId: store,
+          version: 'test',
+          startedAt: new Date(),
+          subscriptions: [topicFilter('checkIn', { store })],
+          onMessage: (topic, payload) => received.push({ topic, payload, retain: false }),
+          logger: pino({ level: 'silent' }),
+          reconnectPeriodMs,
+          connect: (url, options) => {
+            raw = mqttConnect(url, options);
+            return raw;
+          },
+        });
+        cleanups.push(() => edge.stop());
+        return edge;
+      };
+      const rawClient = () => raw;
+      return { broker, store, received, makeEdge, rawClient };
+    }
+
+    it('delivers a QoS 1 check-in to the edge subscription', async () => {
+      const { broker, store, received, makeEdge } = await setup();
+      await makeEdge().start();
+      const publisher = await connectPublisher(broker.url, `app-${uniqueSuffix()}`);
+      cleanups.push(() => publisher.endAsync());
+      const message = checkInMessage(store, 'cus_000001', 'app-1');
+      await publisher.publishAsync(message.topic, message.payload, { qos: 1 });
+      await waitFor(() => received[0], { what: 'the check-in at the edge' });
+      expect(received).toHaveLength(1);
+      expect(received[0]?.topic).toBe(`vitrine/v1/${store}/app/app-1/check-in`);
+    });
+
+    it('retains online, and shows the last will offline when the connection is lost', async () => {
+      const { broker, store, makeEdge, rawClient } = await setup();
+      await makeEdge(0).start();
+      const watcher = await subscribeAll(
+        broker.url,
+        [`vitrine/v1/${store}/edge/status`],
+        `watch-${uniqueSuffix()}`,
+      );
+      cleanups.push(() => watcher.close());
+      const online = await waitFor(() => watcher.received[0], { what: 'retained online status' });
+      expect(online.retain).toBe(true);
+      expect(statusOf(online)).toMatchObject({ state: 'online', reason: 'started' });
+
+      rawClient()?.stream.destroy();
+      const offline = await waitFor(
+        () => watcher.received.find((message) => statusOf(message).state === 'offline'),
+        { what: 'the last will' },
+      );
+      expect(statusOf(offline)).toMatchObject({ state: 'offline', reason: 'connection-lost' });
+
+      const late = await subscribeAll(
+        broker.url,
+        [`vitrine/v1/${store}/edge/status`],
+        `late-${uniqueSuffix()}`,
+      );
+      cleanups.push(() => late.close());
+      const retained = await waitFor(() => late.received[0], { what: 'the retained will' });
+      expect(retained.retain).toBe(true);
+      expect(statusOf(retained).state).toBe('offline');
+    });
+
+    it('retains offline "stopping" after a graceful stop', async () => {
+      const { broker, store, makeEdge } = await setup();
+      const edge = makeEdge();
+      await edge.start();
+      await edge.stop();
+      const late = await subscribeAll(
+        broker.url,
+        [`vitrine/v1/${store}/edge/status`],
+        `late-${uniqueSuffix()}`,
+      );
+      cleanups.push(() => late.close());
+      const retained = await waitFor(() => late.received[0], { what: 'the retained status' });
+      expect(statusOf(retained)).toMatchObject({ state: 'offline', reason: 'stopping' });
+    });
+
+    it('keeps the session: QoS 1 check-ins sent while the edge was away arrive when it returns', async () => {
+      const { broker, store, received, makeEdge } = await setup();
+      const first = makeEdge();
+      await first.start();
+      await first.stop();
+
+      const publisher = await connectPublisher(broker.url, `app-${uniqueSuffix()}`);
+      cleanups.push(() => publisher.endAsync());
+      const message = checkInMessage(store, 'cus_000042', 'app-42');
+      await publisher.publishAsync(message.topic, message.payload, { qos: 1 });
+      expect(received).toHaveLength(0);
+
+      await makeEdge().start();
+      const delivered = await waitFor(() => received[0], { what: 'the queued check-in' });
+      expect(JSON.parse(delivered.payload.toString())).toMatchObject({
+        data: { customerId: 'cus_000042' },
+      });
+    });
+  });
+}

@@ -1,0 +1,49 @@
+import { buildTopic, createEnvelope } from '@vitrine/shared';
+import { connectAsync, type MqttClient } from 'mqtt';
+
+export interface Received {
+  topic: string;
+  payload: Buffer;
+  retain: boolean;
+}
+
+/** A plain MQTT client that records everything it receives on the given filters. */
+export async function subscribeAll(url: string, filters: string[], clientId: string) {
+  const client = await connectAsync(url, { clientId, clean: true, reconnectPeriod: 0 });
+  const received: Received[] = [];
+  client.on('message', (topic, payload, packet) =>
+    received.push({ topic, payload, retain: packet.retain }),
+  );
+  await client.subscribeAsync(filters, { qos: 1 });
+  return { client, received, close: () => client.endAsync() };
+}
+
+export function connectPublisher(url: string, clientId: string): Promise<MqttClient> {
+  return connectAsync(url, { clientId, clean: true, reconnectPeriod: 0 });
+}
+
+export function checkInMessage(
+  store: string,
+  customerId: string,
+  clientId: string,
+  at: Date = new Date(),
+) {
+  return {
+    topic: buildTopic('checkIn', { store, clientId }),
+    payload: JSON.stringify(createEnvelope(store, { customerId, method: 'app', clientId }, { at })),
+  };
+}
+
+/**
+ * Leaves a shared broker as it was: clears the retained status of a test store and ends
+ * the persistent session of its edge client.
+ */
+export async function forgetStore(url: string, store: string, edgeClientId = `edge-${store}`) {
+  const cleaner = await connectAsync(url, {
+    clientId: edgeClientId,
+    clean: true,
+    reconnectPeriod: 0,
+  });
+  await cleaner.publishAsync(buildTopic('edgeStatus', { store }), '', { qos: 1, retain: true });
+  await cleaner.endAsync();
+}
