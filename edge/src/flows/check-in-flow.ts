@@ -1,0 +1,124 @@
+import {
+  type ArrivalAlert,
+  buildTopic,
+  type CustomerProfile,
+  type Decoded,
+  newId,
+} from '@vitrine/shared';
+import type { CloudClient } from '../cloud/cloud-client.ts';
+import { composeArrivalAlert, type ProfileKnowledge } from '../domain/arrival-alert.ts';
+import type { LruTtlCache } from '../domain/profile-cache.ts';
+import type { RecentBuffer } from '../domain/recent-alerts.ts';
+import type { MessageIntake } from '../intake/message-intake.ts';
+import type { EdgeMetrics } from '../observability/edge-metrics.ts';
+import type { Logger } from '../observability/logger.ts';
+
+type CheckInMessage = Extract<Decoded, { name: 'checkIn' }>;
+
+export interface CheckInFlowOptions {
+  storeId: string;
+  cloud: Pick<CloudClient, 'fetchProfile'>;
+  cache: LruTtlCache<CustomerProfile>;
+  recentAlerts: RecentBuffer<ArrivalAlert>;
+  /** Delivers the alert to the associates of the store (never to MQTT: it holds a profile). */
+  pushAlert: (alert: ArrivalAlert) => void;
+  reject: MessageIntake['reject'];
+  metrics: EdgeMetrics;
+  logger: Logger;
+  now?: () => number;
+  newAlertId?: () => string;
+}
+
+export interface CheckInFlow {
+  handle(message: CheckInMessage): Promise<void>;
+}
+
+/**
+ * Check-in → profile → alert. A fresh cached profile spares the cloud a call; when the
+ * cloud cannot answer, the alert still goes out with what the edge knows, marked degraded.
+ */
+export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
+  const {
+    storeId,
+    cloud,
+    cache,
+    metrics,
+    logger,
+    now = Date.now,
+    newAlertId = () => newId('alert'),
+  } = options;
+
+  /** What the edge knows, or null when the cloud says the customer does not exist. */
+  async function knowledgeOf(customerId: string): Promise<ProfileKnowledge | null> {
+    const cached = cache.get(customerId, now());
+    if (cached?.fresh) {
+      metrics.cloudLookups.inc({ outcome: 'cache_hit' });
+      return { freshness: 'fresh', profile: cached.value };
+    }
+    const lookup = await cloud.fetchProfile(customerId);
+    if (lookup.outcome === 'found') {
+      metrics.cloudLookups.inc({ outcome: 'fresh' });
+      cache.set(customerId, lookup.profile, now());
+      return { freshness: 'fresh', profile: lookup.profile };
+    }
+    if (lookup.outcome === 'not_found') {
+      metrics.cloudLookups.inc({ outcome: 'not_found' });
+      // An erased or unknown customer must not linger in the fallback either.
+      cache.delete(customerId);
+      return null;
+    }
+    metrics.cloudLookups.inc({ outcome: lookup.reason });
+    metrics.cloudLookupFailures.inc({ reason: lookup.reason });
+    logger.warn(
+      { customerId, reason: lookup.reason, detail: lookup.detail, cached: cached !== undefined },
+      'profile lookup failed; alerting with what the edge knows',
+    );
+    return cached ? { freshness: 'cached', profile: cached.value } : { freshness: 'unavailable' };
+  }
+
+  return {
+    async handle(message) {
+      const { payload, params } = message;
+      const topic = buildTopic('checkIn', params);
+      if (payload.data.clientId !== params.clientId) {
+        options.reject(
+          'invalid_message',
+          topic,
+          `data.clientId ${payload.data.clientId} ≠ topic client ${params.clientId}`,
+        );
+        return;
+      }
+      const customerId = payload.data.customerId;
+      const knowledge = await knowledgeOf(customerId);
+      if (!knowledge) {
+        options.reject(
+          'unknown_customer',
+          topic,
+          `${customerId} is not a customer of the organisation`,
+        );
+        return;
+      }
+      const alert = composeArrivalAlert(
+        {
+          alertId: newAlertId(),
+          storeId,
+          customerId,
+          source: 'check-in',
+          sourceMessageId: payload.id,
+          zoneId: null,
+          arrivedAt: payload.at,
+        },
+        knowledge,
+      );
+      options.recentAlerts.push(alert);
+      options.pushAlert(alert);
+      metrics.alertsPushed.inc();
+      // A phone's clock may run ahead of the edge's; a negative latency says nothing.
+      metrics.alertLatency.observe(Math.max(0, now() - Date.parse(payload.at)) / 1000);
+      logger.info(
+        { alertId: alert.alertId, customerId, freshness: alert.freshness, messageId: payload.id },
+        'arrival alert pushed',
+      );
+    },
+  };
+}

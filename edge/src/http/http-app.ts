@@ -1,0 +1,81 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { ArrivalAlert } from '@vitrine/shared';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { Registry } from 'prom-client';
+import type { CloudClient } from '../cloud/cloud-client.ts';
+import type { RecentBuffer } from '../domain/recent-alerts.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { TokenVerifier } from '../realtime/token-verifier.ts';
+import { createApiRoutes } from './api-routes.ts';
+import { problem } from './problem.ts';
+
+export interface HealthReport {
+  brokerConnected: boolean;
+  uptimeSeconds: number;
+}
+
+export interface HttpAppOptions {
+  storeId: string;
+  version: string;
+  health: () => HealthReport;
+  registry: Registry;
+  cloud: Pick<CloudClient, 'login'>;
+  verifier: TokenVerifier;
+  recentAlerts: RecentBuffer<ArrivalAlert>;
+  /** The built associate page, served at /associate/ when set. */
+  displaysDir: string | null;
+  logger: Logger;
+}
+
+export function createHttpApp(options: HttpAppOptions) {
+  const { storeId, version, health, registry, displaysDir, logger } = options;
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    logger.error({ err: error, path: c.req.path }, 'request failed');
+    return problem(c, 500, 'internal', 'internal error');
+  });
+  app.notFound((c) => problem(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
+
+  app.get('/healthz', (c) => {
+    const report = health();
+    const body = {
+      status: report.brokerConnected ? 'ok' : 'degraded',
+      broker: report.brokerConnected ? 'connected' : 'disconnected',
+      storeId,
+      version,
+      uptimeSeconds: Math.round(report.uptimeSeconds),
+    };
+    return c.json(body, report.brokerConnected ? 200 : 503);
+  });
+
+  app.get('/metrics', async (c) => {
+    c.header('content-type', registry.contentType);
+    return c.body(await registry.metrics());
+  });
+
+  // The page may be served from a development server on another origin; tokens travel in
+  // headers, never cookies, so an open origin policy grants nothing by itself.
+  app.use('/api/*', cors());
+  app.route(
+    '/api',
+    createApiRoutes({
+      storeId,
+      cloud: options.cloud,
+      verifier: options.verifier,
+      recentAlerts: options.recentAlerts,
+      logger,
+    }),
+  );
+
+  if (displaysDir) {
+    const strip = (path: string) => path.replace(/^\/associate/, '');
+    app.get('/associate', (c) => c.redirect('/associate/'));
+    app.use('/associate/*', serveStatic({ root: displaysDir, rewriteRequestPath: strip }));
+    // A route of the single-page app that is not a file gets the page itself.
+    app.get('/associate/*', serveStatic({ root: displaysDir, path: 'index.html' }));
+  }
+
+  return app;
+}

@@ -1,0 +1,200 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { type ArrivalAlert, type CustomerProfile, topicFilter } from '@vitrine/shared';
+import { createEdgeMqttAdapter, type MqttConnect } from './broker/edge-mqtt-adapter.ts';
+import { type EmbeddedBroker, startEmbeddedBroker } from './broker/embedded-broker.ts';
+import { createCloudClient } from './cloud/cloud-client.ts';
+import { type EdgeConfig, EdgeConfigError, loadEdgeConfig } from './config/edge-config.ts';
+import { createLruTtlCache } from './domain/profile-cache.ts';
+import { createRecentBuffer } from './domain/recent-alerts.ts';
+import { createCheckInFlow } from './flows/check-in-flow.ts';
+import { createHttpApp } from './http/http-app.ts';
+import { listenHttp } from './http/http-server.ts';
+import { createMessageIntake } from './intake/message-intake.ts';
+import { createEdgeMetrics, type EdgeMetrics } from './observability/edge-metrics.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { createAssociateSockets } from './realtime/associate-socket.ts';
+import { createCloudTokenVerifier, type TokenVerifier } from './realtime/token-verifier.ts';
+import { EDGE_VERSION } from './version.ts';
+
+/** What a caller (a test, the demo launcher) may put in place of the defaults. */
+export interface EdgeDeps {
+  logger?: Logger;
+  metrics?: EdgeMetrics;
+  tokenVerifier?: TokenVerifier;
+  fetch?: typeof globalThis.fetch;
+  /** Clock of the profile cache and latency measurements. */
+  now?: () => number;
+  mqttConnect?: MqttConnect;
+}
+
+export interface RunningEdge {
+  httpUrl: string;
+  mqttUrl: string;
+  metrics: EdgeMetrics;
+  stop(): Promise<void>;
+}
+
+/** The composition root: config → logger/metrics → broker → MQTT → cloud → HTTP/sockets → flows. */
+export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promise<RunningEdge> {
+  const startedAt = new Date();
+  const logger = deps.logger ?? createLogger({ level: config.logLevel, storeId: config.storeId });
+  const metrics = deps.metrics ?? createEdgeMetrics();
+  const now = deps.now ?? Date.now;
+  const stops: { name: string; stop: () => Promise<void> }[] = [];
+
+  async function stopAll() {
+    for (const { name, stop } of stops.splice(0).reverse()) {
+      await stop().catch((error: unknown) =>
+        logger.error({ err: error, part: name }, 'stop failed'),
+      );
+    }
+  }
+
+  try {
+    let broker: EmbeddedBroker | null = null;
+    if (!config.mqttUrl) {
+      broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.mqttHost });
+      const embedded = broker;
+      stops.push({ name: 'embedded broker', stop: () => embedded.close() });
+      logger.info({ url: broker.url }, 'embedded broker listening');
+    }
+    const mqttUrl = config.mqttUrl ?? broker?.url ?? '';
+
+    const cloud = createCloudClient({
+      baseUrl: config.cloudUrl,
+      token: config.cloudToken,
+      timeoutMs: config.lookupTimeoutMs,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
+    const verifier = deps.tokenVerifier ?? createCloudTokenVerifier(config.cloudUrl);
+    const recentAlerts = createRecentBuffer<ArrivalAlert>(100);
+    let brokerConnected = false;
+
+    let storeName: string | null = null;
+    async function resolveStoreName(): Promise<string> {
+      if (storeName) return storeName;
+      const lookup = await cloud.fetchStore(config.storeId);
+      if (lookup.outcome === 'found') storeName = lookup.store.name;
+      return storeName ?? config.storeId;
+    }
+
+    const sockets = createAssociateSockets({
+      storeId: config.storeId,
+      verifier,
+      storeName: resolveStoreName,
+      metrics,
+      logger,
+    });
+    const app = createHttpApp({
+      storeId: config.storeId,
+      version: EDGE_VERSION,
+      health: () => ({ brokerConnected, uptimeSeconds: (Date.now() - startedAt.getTime()) / 1000 }),
+      registry: metrics.registry,
+      cloud,
+      verifier,
+      recentAlerts,
+      displaysDir: config.displaysDir,
+      logger,
+    });
+    const http = await listenHttp({
+      fetch: app.fetch,
+      port: config.httpPort,
+      hostname: config.httpHost,
+    });
+    sockets.attach(http.server);
+    stops.push({
+      name: 'http and sockets',
+      // socket.io closes the HTTP server it is attached to.
+      stop: async () => {
+        http.server.closeAllConnections();
+        await sockets.close();
+      },
+    });
+    logger.info({ url: http.url }, 'HTTP and associate sockets listening');
+
+    let intakeReject: ReturnType<typeof createMessageIntake>['reject'] = () => undefined;
+    const checkIns = createCheckInFlow({
+      storeId: config.storeId,
+      cloud,
+      cache: createLruTtlCache<CustomerProfile>({
+        maxEntries: config.profileCacheMax,
+        ttlMs: config.profileCacheTtlMs,
+      }),
+      recentAlerts,
+      pushAlert: (alert) => sockets.pushAlert(alert),
+      reject: (reason, topic, detail) => intakeReject(reason, topic, detail),
+      metrics,
+      logger,
+      now,
+    });
+    const intake = createMessageIntake({
+      handlers: { checkIn: (message) => checkIns.handle(message) },
+      metrics,
+      logger,
+    });
+    intakeReject = intake.reject;
+
+    const mqtt = createEdgeMqttAdapter({
+      url: mqttUrl,
+      storeId: config.storeId,
+      version: EDGE_VERSION,
+      startedAt,
+      // Only the kinds the edge acts on today; sightings, ranging and QR scans come with their flows.
+      subscriptions: [topicFilter('checkIn', { store: config.storeId })],
+      onMessage: (topic, payload) => intake.handle(topic, payload),
+      onConnectionChange: (connected) => {
+        brokerConnected = connected;
+        metrics.brokerConnected.set(connected ? 1 : 0);
+      },
+      logger,
+      ...(deps.mqttConnect ? { connect: deps.mqttConnect } : {}),
+    });
+    await mqtt.start();
+    stops.push({ name: 'mqtt', stop: () => mqtt.stop() });
+    logger.info({ storeId: config.storeId, mqttUrl, httpUrl: http.url }, 'edge started');
+
+    return { httpUrl: http.url, mqttUrl, metrics, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Run from the environment; refuse to start on a bad config; stop cleanly on a signal. */
+async function runFromEnvironment() {
+  let config: EdgeConfig;
+  try {
+    config = loadEdgeConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof EdgeConfigError)) throw error;
+    process.stderr.write(`edge: refusing to start: ${error.problems.join('; ')}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel, storeId: config.storeId });
+  const edge = await startEdge(config, { logger }).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'edge failed to start');
+    process.exit(1);
+  });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    void edge.stop().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) await runFromEnvironment();

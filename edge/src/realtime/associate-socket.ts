@@ -1,0 +1,100 @@
+import type { Server as HttpServer } from 'node:http';
+import {
+  type ArrivalAlert,
+  ASSOCIATE_SOCKET_PATH,
+  type AssociateToServerEvents,
+  associateAuthSchema,
+  associateRoom,
+  type ServerToAssociateEvents,
+} from '@vitrine/shared';
+import { Server } from 'socket.io';
+import { authorizeAssociate } from '../domain/associate-access.ts';
+import type { EdgeMetrics } from '../observability/edge-metrics.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { TokenVerifier } from './token-verifier.ts';
+
+interface SocketData {
+  associateId: string;
+  name: string;
+}
+
+export interface AssociateSocketsOptions {
+  storeId: string;
+  verifier: TokenVerifier;
+  /** The store's display name for `hello`; falls back to the id when the cloud is away. */
+  storeName: () => Promise<string>;
+  metrics: Pick<EdgeMetrics, 'connectedAssociates'>;
+  logger: Logger;
+}
+
+export interface AssociateSockets {
+  attach(server: HttpServer): void;
+  pushAlert(alert: ArrivalAlert): void;
+  close(): Promise<void>;
+}
+
+/**
+ * socket.io for the associates of one store: a cloud-signed associate token of this store
+ * is required at connect; the socket then joins the store's room, where alerts go.
+ */
+export function createAssociateSockets(options: AssociateSocketsOptions): AssociateSockets {
+  const { storeId, verifier, metrics, logger } = options;
+  const room = associateRoom(storeId);
+  let io:
+    | Server<AssociateToServerEvents, ServerToAssociateEvents, Record<string, never>, SocketData>
+    | undefined;
+
+  return {
+    attach(server) {
+      io = new Server(server, { path: ASSOCIATE_SOCKET_PATH, cors: { origin: true } });
+      io.use(async (socket, next) => {
+        try {
+          const auth = associateAuthSchema.safeParse(socket.handshake.auth);
+          if (!auth.success) return next(new Error('unauthorized: missing token'));
+          const verified = await verifier.verify(auth.data.token);
+          if (!verified.ok) return next(new Error(`unauthorized: ${verified.reason}`));
+          const access = authorizeAssociate(verified.claims, storeId);
+          if (!access.ok) {
+            logger.warn(
+              { sub: verified.claims.sub, reason: access.reason },
+              'associate socket refused',
+            );
+            return next(new Error(`forbidden: ${access.reason}`));
+          }
+          socket.data = { associateId: access.associateId, name: access.name };
+          next();
+        } catch (error) {
+          logger.error({ err: error }, 'associate socket authentication failed');
+          next(new Error('unauthorized: verification failed'));
+        }
+      });
+      io.on('connection', (socket) => {
+        metrics.connectedAssociates.inc();
+        socket.on('disconnect', () => metrics.connectedAssociates.dec());
+        void socket.join(room);
+        void options
+          .storeName()
+          .then((storeName) =>
+            socket.emit('hello', {
+              associateId: socket.data.associateId,
+              name: socket.data.name,
+              storeId,
+              storeName,
+            }),
+          )
+          .catch((error: unknown) => logger.error({ err: error }, 'could not greet an associate'));
+        logger.info({ associateId: socket.data.associateId }, 'associate connected');
+      });
+    },
+    pushAlert(alert) {
+      io?.to(room).emit('alert', alert);
+    },
+    async close() {
+      if (!io) return;
+      const server = io;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './associate-socket.ts';
+export * from './token-verifier.ts';

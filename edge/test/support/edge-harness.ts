@@ -1,0 +1,142 @@
+import {
+  type ArrivalAlert,
+  type AssociateHello,
+  buildTopic,
+  createEnvelope,
+} from '@vitrine/shared';
+import type { MqttClient } from 'mqtt';
+import { type Logger, pino } from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import { type Env, loadEdgeConfig } from '../../src/config/edge-config.ts';
+import { type EdgeDeps, startEdge } from '../../src/main.ts';
+import { createEdgeMetrics } from '../../src/observability/edge-metrics.ts';
+import { startFakeCloud } from './fake-cloud.ts';
+import { checkInMessage, connectPublisher, forgetStore } from './mqtt-helpers.ts';
+import { buildProfile } from './profiles.ts';
+import { uniqueSuffix, waitFor } from './wait.ts';
+
+export interface HarnessOptions {
+  env?: Env;
+  logger?: Logger;
+  deps?: EdgeDeps;
+}
+
+export interface AssociateClient {
+  socket: Socket;
+  alerts: ArrivalAlert[];
+  hello: AssociateHello | null;
+  /** The connect error message, when the edge refused the socket. */
+  refusal: string | null;
+}
+
+/** A fake cloud, an edge on its own store (embedded aedes, or MQTT_URL), and helpers. */
+export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptions = {}) {
+  const storeId = `sto_test-${uniqueSuffix()}`;
+  const profiles = [
+    buildProfile(),
+    buildProfile({
+      id: 'cus_000002',
+      firstName: 'Élise',
+      tier: 'gold',
+      homeStoreId: 'sto_paris-rivoli',
+      homeStoreName: 'Paris',
+    }),
+  ];
+  const cloud = await startFakeCloud({ storeId, profiles });
+  const config = loadEdgeConfig({
+    EDGE_STORE_ID: storeId,
+    EDGE_CLOUD_URL: cloud.url,
+    EDGE_CLOUD_TOKEN: cloud.edgeToken,
+    EDGE_HTTP_PORT: '0',
+    EDGE_MQTT_PORT: '0',
+    MQTT_URL: process.env.MQTT_URL,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const metrics = createEdgeMetrics({ defaultMetrics: false });
+  const edge = await startEdge(config, {
+    logger: logger ?? pino({ level: 'silent' }),
+    metrics,
+    ...deps,
+  });
+  const sockets: Socket[] = [];
+  let publisher: MqttClient | undefined;
+
+  async function publishRaw(topic: string, payload: string | Buffer) {
+    publisher ??= await connectPublisher(edge.mqttUrl, `app-pub-${uniqueSuffix()}`);
+    await publisher.publishAsync(topic, payload, { qos: 1 });
+  }
+
+  async function counter(name: string, labels: Record<string, string> = {}): Promise<number> {
+    const metric = metrics.registry.getSingleMetric(name);
+    if (!metric) throw new Error(`no metric ${name}`);
+    const { values } = await metric.get();
+    const matches = values.filter((value) =>
+      Object.entries(labels).every(([key, expected]) => value.labels[key] === expected),
+    );
+    return matches.reduce((sum, value) => sum + value.value, 0);
+  }
+
+  function waitForCounter(name: string, labels: Record<string, string> = {}, atLeast = 1) {
+    return waitFor(
+      async () => {
+        const value = await counter(name, labels);
+        return value >= atLeast ? value : undefined;
+      },
+      { what: `${name}${JSON.stringify(labels)} ≥ ${atLeast}` },
+    );
+  }
+
+  return {
+    storeId,
+    cloud,
+    edge,
+    metrics,
+    publishRaw,
+    checkInTopic: (clientId = 'app-1') => buildTopic('checkIn', { store: storeId, clientId }),
+    envelope: <T>(data: T, store = storeId) => createEnvelope(store, data, { at: new Date() }),
+    async publishCheckIn(customerId: string, clientId = 'app-1', at = new Date()) {
+      const message = checkInMessage(storeId, customerId, clientId, at);
+      await publishRaw(message.topic, message.payload);
+    },
+    async tokenFor(who: 'aiko' | 'camille') {
+      return who === 'aiko'
+        ? cloud.signToken({ sub: 'asc_aiko', role: 'associate', store: storeId, name: 'Aiko' })
+        : cloud.signToken({
+            sub: 'asc_camille',
+            role: 'associate',
+            store: 'sto_paris-rivoli',
+            name: 'Camille',
+          });
+    },
+    /** Connects a socket.io client; resolves on hello or on refusal. */
+    async connectAssociate(auth: Record<string, unknown>): Promise<AssociateClient> {
+      const socket = io(edge.httpUrl, { auth, reconnection: false, transports: ['websocket'] });
+      sockets.push(socket);
+      const client: AssociateClient = { socket, alerts: [], hello: null, refusal: null };
+      socket.on('alert', (alert: ArrivalAlert) => client.alerts.push(alert));
+      await new Promise<void>((resolve) => {
+        socket.on('hello', (hello: AssociateHello) => {
+          client.hello = hello;
+          resolve();
+        });
+        socket.on('connect_error', (error) => {
+          client.refusal = error.message;
+          resolve();
+        });
+      });
+      return client;
+    },
+    counter,
+    waitForCounter,
+    async close() {
+      for (const socket of sockets) socket.disconnect();
+      await publisher?.endAsync();
+      await edge.stop();
+      await cloud.close();
+      if (process.env.MQTT_URL) await forgetStore(process.env.MQTT_URL, storeId);
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
