@@ -83,12 +83,9 @@ describe('edge HTTP', () => {
   it('names each invalid field of a bad body (400)', async () => {
     const response = await login({ email: 'not-an-email' });
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body).toMatchObject({ error: { code: 'validation_failed' } });
-    expect(body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
-      'email',
-      'password',
-    ]);
+    const body = problemSchema.parse(await response.json());
+    expect(body.error.code).toBe('validation_failed');
+    expect(body.error.fields.map((field) => field.path).sort()).toEqual(['email', 'password']);
     const notJson = await login('{oops');
     expect(notJson.status).toBe(400);
   });
