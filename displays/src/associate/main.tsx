@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import { App } from './app.tsx';
+import './styles.css';
+
+const root = document.getElementById('app');
+if (root === null) throw new Error('The page has no #app element.');
+
+const locale = navigator.language || 'en';
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+render(<App locale={locale} timeZone={timeZone} />, root);

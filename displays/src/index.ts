@@ -1,0 +1,1 @@
+export { associateAppDir } from './app-paths.ts';

@@ -1,0 +1,156 @@
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import {
+  type ArrivalAlert,
+  ASSOCIATE_SOCKET_PATH,
+  type AssociateHello,
+  type AssociateToServerEvents,
+  associateRoom,
+  type LoginResponse,
+  loginRequestSchema,
+  type ProblemBody,
+  type ServerToAssociateEvents,
+} from '@vitrine/shared';
+import { Hono } from 'hono';
+import { Server } from 'socket.io';
+
+/**
+ * A stand-in for the edge's associate contract, just enough to drive the built page in a
+ * browser: POST /api/login, GET /api/alerts/recent, socket.io with `hello` and `alert`,
+ * and the page itself at /associate/. One store; demo associates of other stores are
+ * refused at login as the real edge does.
+ */
+export interface FakeEdgeOptions {
+  appDir: string;
+  storeId?: string;
+  storeName?: string;
+  /** Returned by /api/alerts/recent, newest first. */
+  recent?: ArrivalAlert[];
+  now?: () => Date;
+}
+
+export interface FakeEdge {
+  url: string;
+  emitAlert: (alert: ArrivalAlert) => void;
+  /** Refuse every socket from now on with this connect error, or accept again with null. */
+  refuseSockets: (message: string | null) => void;
+  close: () => Promise<void>;
+}
+
+interface DemoAssociate {
+  id: string;
+  name: string;
+  email: string;
+  storeId: string;
+}
+
+const PASSWORD = 'vitrine-demo';
+const ASSOCIATES: DemoAssociate[] = [
+  { id: 'asc_aiko', name: 'Aiko Sato', email: 'aiko@vitrine.demo', storeId: 'sto_tokyo-ginza' },
+  { id: 'asc_kenji', name: 'Kenji Mori', email: 'kenji@vitrine.demo', storeId: 'sto_tokyo-ginza' },
+  {
+    id: 'asc_camille',
+    name: 'Camille Laurent',
+    email: 'camille@vitrine.demo',
+    storeId: 'sto_paris-rivoli',
+  },
+];
+
+const problem = (code: ProblemBody['error']['code'], message: string): ProblemBody => ({
+  error: { code, message },
+});
+
+export async function startFakeEdge({
+  appDir,
+  storeId = 'sto_tokyo-ginza',
+  storeName = 'Tokyo Ginza',
+  recent = [],
+  now = () => new Date(),
+}: FakeEdgeOptions): Promise<FakeEdge> {
+  const tokens = new Map<string, DemoAssociate>();
+  let refusal: string | null = null;
+
+  const app = new Hono();
+  app.post('/api/login', async (c) => {
+    const body = loginRequestSchema.safeParse(await c.req.json().catch(() => null));
+    if (!body.success)
+      return c.json(problem('validation_failed', 'email and password needed'), 400);
+    const associate = ASSOCIATES.find((a) => a.email === body.data.email);
+    if (associate === undefined || body.data.password !== PASSWORD) {
+      return c.json(problem('unauthorized', 'Wrong email or password.'), 401);
+    }
+    if (associate.storeId !== storeId) {
+      return c.json(problem('forbidden', 'not an associate of this store'), 403);
+    }
+    const token = `token-${associate.id}-${tokens.size + 1}`;
+    tokens.set(token, associate);
+    const response: LoginResponse = {
+      token,
+      expiresAt: new Date(now().getTime() + 8 * 3_600_000).toISOString(),
+      subject: {
+        id: associate.id,
+        name: associate.name,
+        role: 'associate',
+        organisationId: 'org_maison-demo',
+        storeId: associate.storeId,
+      },
+    };
+    return c.json(response);
+  });
+  app.get('/api/alerts/recent', (c) => {
+    const token = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
+    if (!tokens.has(token)) return c.json(problem('unauthorized', 'missing or bad token'), 401);
+    return c.json({ items: recent });
+  });
+  app.get('/associate', (c) => c.redirect('/associate/'));
+  app.use(
+    '/associate/*',
+    serveStatic({ root: appDir, rewriteRequestPath: (path) => path.replace(/^\/associate/, '') }),
+  );
+
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const io = new Server<
+    AssociateToServerEvents,
+    ServerToAssociateEvents,
+    Record<string, never>,
+    DemoAssociate
+  >(server, {
+    path: ASSOCIATE_SOCKET_PATH,
+  });
+  io.use((socket, next) => {
+    if (refusal !== null) return next(new Error(refusal));
+    const token: unknown = socket.handshake.auth.token;
+    const associate = typeof token === 'string' ? tokens.get(token) : undefined;
+    if (associate === undefined) return next(new Error('unauthorized: unknown token'));
+    socket.data = associate;
+    next();
+  });
+  io.on('connection', (socket) => {
+    const associate = socket.data;
+    void socket.join(associateRoom(storeId));
+    const hello: AssociateHello = {
+      associateId: associate.id,
+      name: associate.name,
+      storeId,
+      storeName,
+    };
+    socket.emit('hello', hello);
+  });
+
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    emitAlert: (alert) => {
+      io.to(associateRoom(storeId)).emit('alert', alert);
+    },
+    refuseSockets: (message) => {
+      refusal = message;
+    },
+    close: async () => {
+      await io.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
