@@ -1,8 +1,9 @@
 import { arrivalAlertSchema } from '@vitrine/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createCheckInPublisher } from '../src/simulator/check-in-publisher.ts';
 import { type Harness, startHarness } from './support/edge-harness.ts';
-import { settle, waitFor } from './support/wait.ts';
+import { settle, uniqueSuffix, waitFor } from './support/wait.ts';
 
 describe('check-in → arrival alert', () => {
   let h: Harness;
@@ -84,6 +85,19 @@ describe('check-in → arrival alert', () => {
     expect(aiko.alerts).toHaveLength(0);
     expect(await h.counter('vitrine_edge_cloud_lookups_total', { outcome: 'not_found' })).toBe(1);
     expect(await h.counter('vitrine_edge_alerts_pushed_total')).toBe(0);
+  });
+
+  it('alerts on a check-in sent by the demo simulator’s publisher, as the app sends it', async () => {
+    const aiko = await h.connectAssociate({ token: await h.tokenFor('aiko') });
+    const publish = createCheckInPublisher({ url: h.edge.mqttUrl });
+    await publish({
+      storeId: h.storeId,
+      customerId: 'cus_000001',
+      clientId: `app-${uniqueSuffix()}`,
+      at: new Date(),
+    });
+    const alert = await waitFor(() => aiko.alerts[0], { what: 'the alert' });
+    expect(alert).toMatchObject({ customerId: 'cus_000001', profile: { lastName: 'Sato' } });
   });
 
   it('drops a check-in whose client differs from its topic', async () => {

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type AssociateClient, type Harness, startHarness } from './support/edge-harness.ts';
 import { waitFor } from './support/wait.ts';
 
@@ -8,7 +9,8 @@ import { waitFor } from './support/wait.ts';
 const lines: Record<string, unknown>[] = [];
 const capture = new Writable({
   write(chunk: Buffer, _encoding, done) {
-    for (const line of chunk.toString().split('\n')) if (line) lines.push(JSON.parse(line));
+    for (const line of chunk.toString().split('\n'))
+      if (line) lines.push(z.record(z.string(), z.unknown()).parse(JSON.parse(line)));
     done();
   },
 });

@@ -1,0 +1,4 @@
+export * from './check-in-publisher.ts';
+export * from './domain/arrival-schedule.ts';
+export * from './run-simulator.ts';
+export * from './simulator-config.ts';
