@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
-import './styles.css';
+import './styles/index.css';
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('The page has no #app element.');
