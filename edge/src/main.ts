@@ -152,7 +152,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     });
     await mqtt.start();
     stops.push({ name: 'mqtt', stop: () => mqtt.stop() });
-    logger.info({ storeId: config.storeId, mqttUrl, httpUrl: http.url }, 'edge started');
+    logger.info({ mqttUrl, httpUrl: http.url }, 'edge started');
 
     return { httpUrl: http.url, mqttUrl, metrics, stop: stopAll };
   } catch (error) {

@@ -100,6 +100,18 @@ describe('check-in → arrival alert', () => {
     expect(alert).toMatchObject({ customerId: 'cus_000001', profile: { lastName: 'Sato' } });
   });
 
+  it('alerts once for a check-in delivered twice', async () => {
+    const aiko = await h.connectAssociate({ token: await h.tokenFor('aiko') });
+    const message = JSON.stringify(
+      h.envelope({ customerId: 'cus_000001', method: 'app', clientId: 'app-1' }),
+    );
+    await h.publishRaw(h.checkInTopic('app-1'), message);
+    await h.publishRaw(h.checkInTopic('app-1'), message);
+    await h.waitForCounter('vitrine_edge_messages_duplicate_total', { kind: 'checkIn' });
+    await settle();
+    expect(aiko.alerts).toHaveLength(1);
+  });
+
   it('drops a check-in whose client differs from its topic', async () => {
     const message = h.envelope({ customerId: 'cus_000001', method: 'app', clientId: 'app-9' });
     await h.publishRaw(h.checkInTopic('app-1'), JSON.stringify(message));

@@ -9,6 +9,7 @@ import type { CloudClient } from '../cloud/cloud-client.ts';
 import { composeArrivalAlert, type ProfileKnowledge } from '../domain/arrival-alert.ts';
 import type { LruTtlCache } from '../domain/profile-cache.ts';
 import type { RecentBuffer } from '../domain/recent-alerts.ts';
+import { createSeenIds, type SeenIds } from '../domain/seen-ids.ts';
 import type { MessageIntake } from '../intake/message-intake.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -20,6 +21,8 @@ export interface CheckInFlowOptions {
   cloud: Pick<CloudClient, 'fetchProfile'>;
   cache: LruTtlCache<CustomerProfile>;
   recentAlerts: RecentBuffer<ArrivalAlert>;
+  /** Check-in ids already handled; QoS 1 may deliver one twice. */
+  seenIds?: SeenIds;
   /** Delivers the alert to the associates of the store (never to MQTT: it holds a profile). */
   pushAlert: (alert: ArrivalAlert) => void;
   reject: MessageIntake['reject'];
@@ -46,6 +49,7 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     logger,
     now = Date.now,
     newAlertId = () => newId('alert'),
+    seenIds = createSeenIds(),
   } = options;
 
   /** What the edge knows, or null when the cloud says the customer does not exist. */
@@ -86,6 +90,11 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
           topic,
           `data.clientId ${payload.data.clientId} ≠ topic client ${params.clientId}`,
         );
+        return;
+      }
+      if (!seenIds.firstTime(payload.id)) {
+        metrics.duplicatesDropped.inc({ kind: 'checkIn' });
+        logger.debug({ messageId: payload.id }, 'duplicate check-in dropped');
         return;
       }
       const customerId = payload.data.customerId;

@@ -17,6 +17,7 @@ export interface EdgeMetrics {
   registry: Registry;
   messagesReceived: Counter<'kind'>;
   messagesRejected: Counter<'reason'>;
+  duplicatesDropped: Counter<'kind'>;
   cloudLookups: Counter<'outcome'>;
   cloudLookupFailures: Counter<'reason'>;
   alertsPushed: Counter;
@@ -42,6 +43,12 @@ export function createEdgeMetrics({ defaultMetrics = true } = {}): EdgeMetrics {
       name: 'vitrine_edge_messages_rejected_total',
       help: 'Messages dropped, by reason (an error code)',
       labelNames: ['reason'],
+      registers,
+    }),
+    duplicatesDropped: new Counter({
+      name: 'vitrine_edge_messages_duplicate_total',
+      help: 'QoS 1 redeliveries of a message already handled, dropped, by kind',
+      labelNames: ['kind'],
       registers,
     }),
     cloudLookups: new Counter({
