@@ -190,6 +190,26 @@ if (!chromiumPresent && skipBrowser) {
       }
     });
 
+    it('fetches the arrivals it missed after the edge drops the connection', async () => {
+      const { context, page } = await openPage();
+      try {
+        await signIn(page, 'aiko@vitrine.demo');
+        await page.getByTestId('store-name').getByText('Tokyo Ginza').waitFor();
+        await page.locator('[data-status="connected"]').waitFor();
+        await page.locator('[data-alert-id="alr_recent_haruto"]').waitFor();
+
+        const missed = homeMemberArrival(new Date());
+        edge.recordOnly({ ...missed, alertId: 'alr_missed_ren' });
+        edge.dropSockets();
+
+        await page.locator('[data-alert-id="alr_missed_ren"]').waitFor();
+        await page.locator('[data-status="connected"]').waitFor();
+        expect(await page.locator('[data-alert-id="alr_missed_ren"]').count()).toBe(1);
+      } finally {
+        await context.close();
+      }
+    });
+
     it('returns to the login with the reason when the edge refuses the socket', async () => {
       const { context, page } = await openPage();
       edge.refuseSockets('forbidden: associate of sto_paris-rivoli');

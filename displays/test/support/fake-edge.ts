@@ -32,6 +32,10 @@ export interface FakeEdgeOptions {
 export interface FakeEdge {
   url: string;
   emitAlert: (alert: ArrivalAlert) => void;
+  /** Keep an alert for /api/alerts/recent without pushing it, as if the push was missed. */
+  recordOnly: (alert: ArrivalAlert) => void;
+  /** Close every associate socket from the server side, as an edge restart would. */
+  dropSockets: () => void;
   /** Refuse every socket from now on with this connect error, or accept again with null. */
   refuseSockets: (message: string | null) => void;
   close: () => Promise<void>;
@@ -64,9 +68,10 @@ export async function startFakeEdge({
   appDir,
   storeId = 'sto_tokyo-ginza',
   storeName = 'Tokyo Ginza',
-  recent = [],
+  recent: initialRecent = [],
   now = () => new Date(),
 }: FakeEdgeOptions): Promise<FakeEdge> {
+  const recent = [...initialRecent];
   const tokens = new Map<string, DemoAssociate>();
   let refusal: string | null = null;
 
@@ -144,6 +149,12 @@ export async function startFakeEdge({
     url: `http://127.0.0.1:${address.port}`,
     emitAlert: (alert) => {
       io.to(associateRoom(storeId)).emit('alert', alert);
+    },
+    recordOnly: (alert) => {
+      recent.unshift(alert);
+    },
+    dropSockets: () => {
+      io.disconnectSockets(true);
     },
     refuseSockets: (message) => {
       refusal = message;

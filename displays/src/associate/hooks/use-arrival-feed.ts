@@ -28,6 +28,24 @@ export interface ArrivalFeed {
   notice: string | null;
 }
 
+/** setTimeout's longest delay; a longer session is left to the edge's refusal. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** Live arrivals stay in this map only while they may still be highlighted. */
+const RECEIVED_MEMORY_MS = 10 * 60_000;
+
+function rememberReceived(
+  current: ReadonlyMap<string, number>,
+  alertId: string,
+  at: number,
+): Map<string, number> {
+  const next = new Map<string, number>();
+  for (const [id, receivedAt] of current) {
+    if (at - receivedAt < RECEIVED_MEMORY_MS) next.set(id, receivedAt);
+  }
+  return next.set(alertId, at);
+}
+
 /**
  * The associate's live feed: the recent list on login and after every reconnect (to fill
  * the gap), then each `alert` from the socket, merged by alert id.
@@ -80,7 +98,7 @@ export function useArrivalFeed(
       hello: (next) => setHello(next),
       alert: (alert) => {
         add([alert]);
-        setReceivedAt((current) => new Map(current).set(alert.alertId, Date.now()));
+        setReceivedAt((current) => rememberReceived(current, alert.alertId, Date.now()));
         setAnnouncement(arrivalAnnouncement(alert));
         callbacks.current.onArrival(alert);
       },
@@ -99,17 +117,29 @@ export function useArrivalFeed(
     });
     void loadRecent();
 
+    // The edge would refuse the next reconnect anyway; say so at the moment it happens.
+    const expiresInMs = Date.parse(session.expiresAt) - Date.now();
+    const expiry =
+      expiresInMs <= MAX_TIMEOUT_MS
+        ? setTimeout(
+            () =>
+              callbacks.current.onSessionEnded('Your session has expired. Please sign in again.'),
+            Math.max(expiresInMs, 0),
+          )
+        : undefined;
+
     const online = () => setFacts((f) => ({ ...f, browserOnline: true }));
     const offline = () => setFacts((f) => ({ ...f, browserOnline: false }));
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
     return () => {
       closed = true;
+      clearTimeout(expiry);
       socket.close();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
     };
-  }, [session.token, timeZone]);
+  }, [session.token, session.expiresAt, timeZone]);
 
   return { hello, alerts, facts, tally, receivedAt, announcement, notice };
 }
