@@ -1,10 +1,12 @@
 export * from './broker/index.ts';
 export * from './cloud/index.ts';
 export * from './config/index.ts';
+export * from './domain/index.ts';
 export * from './flows/index.ts';
 export * from './http/index.ts';
 export * from './intake/index.ts';
 export { type EdgeDeps, type RunningEdge, startEdge } from './main.ts';
-export * from './observability/edge-metrics.ts';
+export * from './observability/index.ts';
 export * from './realtime/index.ts';
+export * from './simulator/index.ts';
 export { EDGE_VERSION } from './version.ts';

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { buildTopic } from '@vitrine/shared';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -105,6 +106,20 @@ describe('bad MQTT input is dropped, counted, logged, and survived', () => {
       expect(await h.counter('vitrine_edge_alerts_pushed_total')).toBe(alertsSoFar);
     });
   }
+
+  it('does not hear check-ins addressed to another store', async () => {
+    const other = 'sto_paris-rivoli';
+    const topic = buildTopic('checkIn', { store: other, clientId: 'app-1' });
+    await h.publishRaw(
+      topic,
+      JSON.stringify(
+        h.envelope({ customerId: 'cus_000001', method: 'app', clientId: 'app-1' }, other),
+      ),
+    );
+    await expectStillAlive();
+    expect(aiko.alerts.every((alert) => alert.storeId === h.storeId)).toBe(true);
+    expect(await h.counter('vitrine_edge_alerts_pushed_total')).toBe(alertsSoFar);
+  });
 
   it('counts only accepted messages as received', async () => {
     expect(await h.counter('vitrine_edge_messages_received_total', { kind: 'checkIn' })).toBe(

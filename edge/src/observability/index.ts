@@ -1,0 +1,2 @@
+export * from './edge-metrics.ts';
+export * from './logger.ts';
