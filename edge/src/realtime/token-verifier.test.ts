@@ -9,7 +9,7 @@ async function keyPair(kid: string) {
 }
 
 function sign(
-  privateKey: CryptoKey,
+  privateKey: Parameters<SignJWT['sign']>[0],
   kid: string,
   claims: Record<string, unknown>,
   expiresIn = '5m',
