@@ -11,6 +11,7 @@ import { createCheckInFlow } from './flows/check-in-flow.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { listenHttp } from './http/http-server.ts';
 import { createMessageIntake } from './intake/message-intake.ts';
+import { createRejectionReporter } from './intake/rejection-reporter.ts';
 import { createEdgeMetrics, type EdgeMetrics } from './observability/edge-metrics.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createAssociateSockets } from './realtime/associate-socket.ts';
@@ -113,7 +114,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     });
     logger.info({ url: http.url }, 'HTTP and associate sockets listening');
 
-    let intakeReject: ReturnType<typeof createMessageIntake>['reject'] = () => undefined;
+    const reject = createRejectionReporter({ metrics, logger });
     const checkIns = createCheckInFlow({
       storeId: config.storeId,
       cloud,
@@ -123,7 +124,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       }),
       recentAlerts,
       pushAlert: (alert) => sockets.pushAlert(alert),
-      reject: (reason, topic, detail) => intakeReject(reason, topic, detail),
+      reject,
       metrics,
       logger,
       now,
@@ -132,8 +133,8 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       handlers: { checkIn: (message) => checkIns.handle(message) },
       metrics,
       logger,
+      reject,
     });
-    intakeReject = intake.reject;
 
     const mqtt = createEdgeMqttAdapter({
       url: mqttUrl,

@@ -10,7 +10,7 @@ import { composeArrivalAlert, type ProfileKnowledge } from '../domain/arrival-al
 import type { LruTtlCache } from '../domain/profile-cache.ts';
 import type { RecentBuffer } from '../domain/recent-alerts.ts';
 import { createSeenIds, type SeenIds } from '../domain/seen-ids.ts';
-import type { MessageIntake } from '../intake/message-intake.ts';
+import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
 
@@ -25,7 +25,7 @@ export interface CheckInFlowOptions {
   seenIds?: SeenIds;
   /** Delivers the alert to the associates of the store (never to MQTT: it holds a profile). */
   pushAlert: (alert: ArrivalAlert) => void;
-  reject: MessageIntake['reject'];
+  reject: RejectMessage;
   metrics: EdgeMetrics;
   logger: Logger;
   now?: () => number;

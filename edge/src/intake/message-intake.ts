@@ -1,6 +1,7 @@
-import { type Decoded, decodeMessage, type ErrorCode, type TopicName } from '@vitrine/shared';
+import { type Decoded, decodeMessage, type TopicName } from '@vitrine/shared';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
+import { createRejectionReporter, type RejectMessage } from './rejection-reporter.ts';
 
 type DecodedOf<N extends TopicName> = Extract<Decoded, { name: N }>;
 
@@ -11,13 +12,12 @@ export interface MessageIntakeOptions {
   handlers: IntakeHandlers;
   metrics: Pick<EdgeMetrics, 'messagesReceived' | 'messagesRejected'>;
   logger: Logger;
+  reject?: RejectMessage;
 }
 
 export interface MessageIntake {
   /** Never throws and never rejects: a bad message, or a failing handler, is only logged. */
   handle(topic: string, payload: Uint8Array): void;
-  /** Count and log a message a flow turned down after decoding it. */
-  reject(reason: ErrorCode, topic: string, detail: string): void;
 }
 
 /**
@@ -29,12 +29,8 @@ export function createMessageIntake({
   handlers,
   metrics,
   logger,
+  reject = createRejectionReporter({ metrics, logger }),
 }: MessageIntakeOptions): MessageIntake {
-  function reject(reason: ErrorCode, topic: string, detail: string) {
-    metrics.messagesRejected.inc({ reason });
-    logger.warn({ reason, topic, detail }, 'message rejected');
-  }
-
   function dispatch(message: Decoded): Promise<void> | void {
     // The union of handlers cannot be indexed by a union of names without losing the pairing.
     const handler = handlers[message.name] as
@@ -53,7 +49,6 @@ export function createMessageIntake({
   }
 
   return {
-    reject,
     handle(topic, payload) {
       try {
         const decoded = decodeMessage(topic, payload);
