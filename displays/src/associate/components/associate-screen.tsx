@@ -27,7 +27,10 @@ export function AssociateScreen({ session, locale, timeZone, onSignOut }: Associ
     timeZone,
     onSessionEnded: (reason) => onSignOut(reason),
     onArrival: () => {
-      if (soundEnabled) chime.current?.play();
+      if (!soundEnabled) return;
+      // Sound left on from an earlier visit: the browser plays it once the page has had a tap.
+      chime.current ??= createArrivalChime();
+      chime.current?.play();
     },
   });
 

@@ -21,6 +21,14 @@ describe('profileStatus', () => {
     });
   });
 
+  it('tells a withheld profile apart from an unreachable cloud', () => {
+    const alert = alertFixture({ profile: null, customerId: 'cus_000777', tier: 'silver' });
+    expect(profileStatus(alert)).toEqual({ kind: 'private', customerId: 'cus_000777' });
+    expect(arrivalAnnouncement(alert)).toBe(
+      'New arrival: cus_000777, Silver. Checked in with the app. Profile not shared.',
+    );
+  });
+
   it('names the customer reference when there is no profile', () => {
     const alert = alertFixture({
       profile: null,

@@ -25,13 +25,17 @@ export const TIER_LABELS: Record<Tier, string> = {
 export type ProfileStatus =
   | { kind: 'fresh' }
   | { kind: 'cached' }
-  | { kind: 'unavailable'; customerId: string };
+  /** The edge could not reach the cloud and had no copy of the profile. */
+  | { kind: 'unavailable'; customerId: string }
+  /** The customer has not agreed to show their profile to associates. */
+  | { kind: 'private'; customerId: string };
 
 export function profileStatus(alert: ArrivalAlert): ProfileStatus {
-  // Without a profile there is nothing to show, whatever the edge called its freshness.
-  if (alert.profile === null || alert.freshness === 'unavailable') {
+  if (alert.freshness === 'unavailable') {
     return { kind: 'unavailable', customerId: alert.customerId };
   }
+  // The edge had the profile yet sent none: the customer withheld it.
+  if (alert.profile === null) return { kind: 'private', customerId: alert.customerId };
   if (alert.freshness === 'cached' || alert.degraded) return { kind: 'cached' };
   return { kind: 'fresh' };
 }
@@ -55,18 +59,20 @@ export function isVisitingFromAnotherStore(alert: ArrivalAlert): boolean {
   return home !== undefined && home !== null && home !== alert.storeId;
 }
 
+const CAVEATS: Record<ProfileStatus['kind'], string> = {
+  fresh: '',
+  cached: ' Profile from cache.',
+  unavailable: ' Profile unavailable.',
+  private: ' Profile not shared.',
+};
+
 /** The sentence read out by a screen reader when a customer arrives. */
 export function arrivalAnnouncement(alert: ArrivalAlert): string {
   const tier = alertTier(alert);
   const who = tier === null ? customerName(alert) : `${customerName(alert)}, ${TIER_LABELS[tier]}`;
   const how = SOURCE_SENTENCES[alert.source];
   const status = profileStatus(alert);
-  const caveat =
-    status.kind === 'unavailable'
-      ? ' Profile unavailable.'
-      : status.kind === 'cached'
-        ? ' Profile from cache.'
-        : '';
+  const caveat = CAVEATS[status.kind];
   return `New arrival: ${who}. ${how}.${caveat}`;
 }
 
