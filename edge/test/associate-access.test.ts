@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './support/edge-harness.ts';
-import { settle } from './support/wait.ts';
+import { settle, waitFor } from './support/wait.ts';
 
 describe('associate sockets and the recent-alerts API admit only associates of this store', () => {
   let h: Harness;
@@ -99,8 +99,12 @@ describe('associate sockets and the recent-alerts API admit only associates of t
     const aiko = await h.connectAssociate({ token: await h.tokenFor('aiko') });
     expect(await h.counter('vitrine_edge_connected_associates')).toBe(1);
     aiko.socket.disconnect();
-    await settle(200);
-    expect(await h.counter('vitrine_edge_connected_associates')).toBe(0);
+    await waitFor(
+      async () => ((await h.counter('vitrine_edge_connected_associates')) === 0 ? true : undefined),
+      {
+        what: 'the gauge to come back to 0',
+      },
+    );
   });
 
   const recent = (authorization?: string) =>
