@@ -5,7 +5,7 @@ import {
   type Decoded,
   newId,
 } from '@vitrine/shared';
-import type { CloudClient } from '../cloud/cloud-client.ts';
+import type { CloudClient, ProfileLookup } from '../cloud/cloud-client.ts';
 import { composeArrivalAlert, type ProfileKnowledge } from '../domain/arrival-alert.ts';
 import type { LruTtlCache } from '../domain/profile-cache.ts';
 import type { RecentBuffer } from '../domain/recent-alerts.ts';
@@ -52,6 +52,17 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     seenIds = createSeenIds(),
   } = options;
 
+  // A burst of check-ins of one customer (a family at the door, a retried publish) asks
+  // the cloud once.
+  const inFlight = new Map<string, Promise<ProfileLookup>>();
+  function lookUp(customerId: string): Promise<ProfileLookup> {
+    const pending = inFlight.get(customerId);
+    if (pending) return pending;
+    const lookup = cloud.fetchProfile(customerId).finally(() => inFlight.delete(customerId));
+    inFlight.set(customerId, lookup);
+    return lookup;
+  }
+
   /** What the edge knows, or null when the cloud says the customer does not exist. */
   async function knowledgeOf(customerId: string): Promise<ProfileKnowledge | null> {
     const cached = cache.get(customerId, now());
@@ -59,7 +70,7 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
       metrics.cloudLookups.inc({ outcome: 'cache_hit' });
       return { freshness: 'fresh', profile: cached.value };
     }
-    const lookup = await cloud.fetchProfile(customerId);
+    const lookup = await lookUp(customerId);
     if (lookup.outcome === 'found') {
       metrics.cloudLookups.inc({ outcome: 'fresh' });
       cache.set(customerId, lookup.profile, now());
