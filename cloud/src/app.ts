@@ -1,0 +1,102 @@
+import { Scalar } from '@scalar/hono-api-reference';
+import type { ProblemBody } from '@vitrine/shared';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
+import { createAuthRoutes } from './auth/auth-routes.ts';
+import { createCredentialRepository } from './auth/credential-repository.ts';
+import type { SigningKeys } from './auth/signing-keys.ts';
+import { createTokenService } from './auth/token-service.ts';
+import { createCustomerRepository } from './customers/customer-repository.ts';
+import { createCustomerRoutes } from './customers/customer-routes.ts';
+import type { Database } from './db/database.ts';
+import { AppError } from './errors/app-errors.ts';
+import { createRouter } from './http/router.ts';
+import type { CloudMetrics } from './observability/cloud-metrics.ts';
+import { observeRequests } from './observability/observe-requests.ts';
+import { createOpsRoutes } from './observability/ops-routes.ts';
+import { createStoreRepository } from './stores/store-repository.ts';
+import { createStoreRoutes } from './stores/store-routes.ts';
+
+export interface CloudAppOptions {
+  db: Database;
+  keys: SigningKeys;
+  logger: Logger;
+  metrics: CloudMetrics;
+  /** The clock tokens are issued and checked against. */
+  now?: () => Date;
+  version?: string;
+}
+
+export const CLOUD_VERSION = '0.1.0';
+
+/** The cloud HTTP app, built only from the parts it is given. */
+export function createCloudApp({
+  db,
+  keys,
+  logger,
+  metrics,
+  now = () => new Date(),
+  version = CLOUD_VERSION,
+}: CloudAppOptions) {
+  const tokens = createTokenService({ keys, now });
+  const stores = createStoreRepository(db);
+  const customers = createCustomerRepository(db);
+  const credentials = createCredentialRepository(db);
+
+  const app = createRouter();
+  app.use('*', requestId());
+  app.use('*', observeRequests({ logger, metrics }));
+
+  app.route('/', createOpsRoutes({ db, metrics, version }));
+  app.route('/', createAuthRoutes({ credentials, stores, tokens, keys, metrics }));
+  app.route('/', createStoreRoutes({ stores, tokens }));
+  app.route('/', createCustomerRoutes({ customers, stores, tokens, metrics }));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Vitrine cloud API',
+      version,
+      description: 'Organisation, stores, associates and the one customer view.',
+    },
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Vitrine cloud API' }));
+
+  app.notFound((c) => {
+    const body: ProblemBody = {
+      error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` },
+    };
+    return c.json(body, 404);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) logger.error({ err: error }, error.message);
+      return c.json(error.toProblem(), error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own 4xx, e.g. a body that is not JSON at all.
+      const body: ProblemBody = {
+        error: {
+          code: error.status === 400 ? 'validation_failed' : 'internal',
+          message: error.message,
+          fields: error.status === 400 ? [{ path: 'body', message: error.message }] : undefined,
+        },
+      };
+      return c.json(body, error.status);
+    }
+    logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+    const body: ProblemBody = { error: { code: 'internal', message: 'internal error' } };
+    return c.json(body, 500);
+  });
+
+  return app;
+}
+
+export type CloudApp = ReturnType<typeof createCloudApp>;

@@ -1,0 +1,200 @@
+import type { CustomerProfile, PurchaseSummary, Tier } from '@vitrine/shared';
+import { and, asc, desc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/database.ts';
+import { customers, purchases, stores } from '../db/schema.ts';
+
+export type NewCustomer = typeof customers.$inferInsert;
+export type NewPurchase = typeof purchases.$inferInsert;
+
+export interface ProfilePageQuery {
+  organisationId: string;
+  /** Only customers whose home store is this one. */
+  homeStoreId?: string | undefined;
+  limit: number;
+  /** The id of the last customer of the previous page. */
+  after?: string | undefined;
+}
+
+export interface ProfilePage {
+  items: CustomerProfile[];
+  nextCursor: string | null;
+}
+
+export interface CustomerRepository {
+  insertCustomers(rows: NewCustomer[]): Promise<void>;
+  insertPurchases(rows: NewPurchase[]): Promise<void>;
+  /** The one customer view with the latest purchases from every store, or null. */
+  findProfile(organisationId: string, customerId: string): Promise<CustomerProfile | null>;
+  listProfiles(query: ProfilePageQuery): Promise<ProfilePage>;
+}
+
+export interface CustomerRepositoryOptions {
+  /** How many recent purchases a profile carries. */
+  recentPurchases?: number;
+}
+
+const customerColumns = {
+  id: customers.id,
+  firstName: customers.firstName,
+  lastName: customers.lastName,
+  email: customers.email,
+  phone: customers.phone,
+  tier: customers.tier,
+  lifetimeValue: customers.lifetimeValue,
+  currency: customers.currency,
+  preferences: customers.preferences,
+  homeStoreId: customers.homeStoreId,
+  homeStoreName: stores.name,
+  consentTracking: customers.consentTracking,
+  consentMarketing: customers.consentMarketing,
+  consentProfiling: customers.consentProfiling,
+  notes: customers.notes,
+};
+
+const purchaseColumns = {
+  id: purchases.id,
+  customerId: purchases.customerId,
+  storeId: purchases.storeId,
+  storeName: stores.name,
+  purchasedAt: purchases.purchasedAt,
+  total: purchases.total,
+  currency: purchases.currency,
+  lines: purchases.lines,
+};
+
+interface CustomerRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  tier: Tier;
+  lifetimeValue: number;
+  currency: string;
+  preferences: string[];
+  homeStoreId: string | null;
+  homeStoreName: string | null;
+  consentTracking: boolean;
+  consentMarketing: boolean;
+  consentProfiling: boolean;
+  notes: string;
+}
+
+interface PurchaseRow extends Omit<PurchaseSummary, 'purchasedAt'> {
+  customerId: string;
+  purchasedAt: Date | string;
+}
+
+export function createCustomerRepository(
+  db: Database,
+  { recentPurchases = 5 }: CustomerRepositoryOptions = {},
+): CustomerRepository {
+  function selectCustomers(where: SQL | undefined) {
+    return db
+      .select(customerColumns)
+      .from(customers)
+      .leftJoin(stores, eq(stores.id, customers.homeStoreId))
+      .where(where);
+  }
+
+  /** The latest purchases of many customers in one query (ranked per customer). */
+  async function latestPurchasesOf(customerIds: string[]): Promise<PurchaseRow[]> {
+    if (customerIds.length === 0) return [];
+    const ranked = db
+      .select({
+        ...purchaseColumns,
+        rank: sql<number>`row_number() over (partition by ${purchases.customerId} order by ${purchases.purchasedAt} desc)`.as(
+          'rank',
+        ),
+      })
+      .from(purchases)
+      .innerJoin(stores, eq(stores.id, purchases.storeId))
+      .where(inArray(purchases.customerId, customerIds))
+      .as('ranked');
+    return db
+      .select()
+      .from(ranked)
+      .where(lte(ranked.rank, recentPurchases))
+      .orderBy(asc(ranked.customerId), desc(ranked.purchasedAt));
+  }
+
+  return {
+    async insertCustomers(rows) {
+      if (rows.length > 0) await db.insert(customers).values(rows);
+    },
+    async insertPurchases(rows) {
+      if (rows.length > 0) await db.insert(purchases).values(rows);
+    },
+    async findProfile(organisationId, customerId) {
+      // Two index lookups: the customer by primary key, then a range scan of
+      // purchases_customer_latest_idx.
+      const [rows, purchaseRows] = await Promise.all([
+        selectCustomers(
+          and(eq(customers.id, customerId), eq(customers.organisationId, organisationId)),
+        ),
+        db
+          .select(purchaseColumns)
+          .from(purchases)
+          .innerJoin(stores, eq(stores.id, purchases.storeId))
+          .where(
+            and(eq(purchases.customerId, customerId), eq(stores.organisationId, organisationId)),
+          )
+          .orderBy(desc(purchases.purchasedAt))
+          .limit(recentPurchases),
+      ]);
+      const [row] = rows;
+      return row === undefined ? null : toProfile(row, purchaseRows);
+    },
+    async listProfiles({ organisationId, homeStoreId, limit, after }) {
+      const conditions = [eq(customers.organisationId, organisationId)];
+      if (homeStoreId !== undefined) conditions.push(eq(customers.homeStoreId, homeStoreId));
+      if (after !== undefined) conditions.push(gt(customers.id, after));
+      const rows = await selectCustomers(and(...conditions))
+        .orderBy(asc(customers.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      const purchaseRows = await latestPurchasesOf(page.map((row) => row.id));
+      const byCustomer = new Map<string, PurchaseRow[]>();
+      for (const purchase of purchaseRows) {
+        const list = byCustomer.get(purchase.customerId) ?? [];
+        list.push(purchase);
+        byCustomer.set(purchase.customerId, list);
+      }
+      return {
+        items: page.map((row) => toProfile(row, byCustomer.get(row.id) ?? [])),
+        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+  };
+}
+
+function toProfile(row: CustomerRow, purchaseRows: PurchaseRow[]): CustomerProfile {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phone: row.phone,
+    tier: row.tier,
+    lifetimeValue: Number(row.lifetimeValue),
+    currency: row.currency,
+    preferences: row.preferences,
+    homeStoreId: row.homeStoreId,
+    homeStoreName: row.homeStoreName,
+    consent: {
+      tracking: row.consentTracking,
+      marketing: row.consentMarketing,
+      profiling: row.consentProfiling,
+    },
+    notes: row.notes,
+    recentPurchases: purchaseRows.map((purchase) => ({
+      id: purchase.id,
+      storeId: purchase.storeId,
+      storeName: purchase.storeName,
+      purchasedAt: new Date(purchase.purchasedAt).toISOString(),
+      total: Number(purchase.total),
+      currency: purchase.currency,
+      lines: purchase.lines,
+    })),
+  };
+}

@@ -1,0 +1,266 @@
+/** Data the demo's customers are drawn from: names per country, products, tastes. */
+export interface NameBook {
+  country: string;
+  dialCode: string;
+  emailDomain: string;
+  first: readonly string[];
+  last: readonly string[];
+}
+
+export const NAME_BOOKS = {
+  JP: {
+    country: 'JP',
+    dialCode: '+81',
+    emailDomain: 'example.jp',
+    first: [
+      'Haruto',
+      'Yui',
+      'Sota',
+      'Hina',
+      'Ren',
+      'Aoi',
+      'Yuki',
+      'Sakura',
+      'Takumi',
+      'Mei',
+      'Daiki',
+      'Emi',
+      'Kaito',
+      'Naomi',
+      'Riku',
+      'Saki',
+    ],
+    last: [
+      'Sato',
+      'Suzuki',
+      'Takahashi',
+      'Tanaka',
+      'Ito',
+      'Yamamoto',
+      'Nakamura',
+      'Kobayashi',
+      'Kato',
+      'Yoshida',
+      'Yamada',
+      'Sasaki',
+      'Matsumoto',
+      'Inoue',
+      'Kimura',
+      'Shimizu',
+    ],
+  },
+  FR: {
+    country: 'FR',
+    dialCode: '+33',
+    emailDomain: 'example.fr',
+    first: [
+      'Camille',
+      'Léa',
+      'Hugo',
+      'Chloé',
+      'Louis',
+      'Manon',
+      'Gabriel',
+      'Inès',
+      'Arthur',
+      'Juliette',
+      'Étienne',
+      'Margaux',
+      'Théo',
+      'Élise',
+      'Raphaël',
+      'Anaïs',
+    ],
+    last: [
+      'Martin',
+      'Bernard',
+      'Dubois',
+      'Thomas',
+      'Robert',
+      'Richard',
+      'Petit',
+      'Durand',
+      'Leroy',
+      'Moreau',
+      'Simon',
+      'Laurent',
+      'Lefèvre',
+      'Michel',
+      'Garcia',
+      'Fontaine',
+    ],
+  },
+  US: {
+    country: 'US',
+    dialCode: '+1',
+    emailDomain: 'example.com',
+    first: [
+      'James',
+      'Olivia',
+      'Michael',
+      'Emma',
+      'Ethan',
+      'Ava',
+      'Noah',
+      'Sophia',
+      'Liam',
+      'Isabella',
+      'Mason',
+      'Harper',
+      'Lucas',
+      'Evelyn',
+      'Aiden',
+      'Grace',
+    ],
+    last: [
+      'Smith',
+      'Johnson',
+      'Williams',
+      'Brown',
+      'Jones',
+      'Miller',
+      'Davis',
+      'Wilson',
+      'Anderson',
+      'Taylor',
+      'Moore',
+      'Jackson',
+      'Harris',
+      'Clark',
+      'Lewis',
+      'Walker',
+    ],
+  },
+  IT: {
+    country: 'IT',
+    dialCode: '+39',
+    emailDomain: 'example.it',
+    first: [
+      'Giulia',
+      'Lorenzo',
+      'Francesca',
+      'Matteo',
+      'Chiara',
+      'Alessandro',
+      'Sofia',
+      'Leonardo',
+    ],
+    last: ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci'],
+  },
+  DE: {
+    country: 'DE',
+    dialCode: '+49',
+    emailDomain: 'example.de',
+    first: ['Lukas', 'Anna', 'Felix', 'Lena', 'Jonas', 'Marie', 'Paul', 'Johanna'],
+    last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker'],
+  },
+  KR: {
+    country: 'KR',
+    dialCode: '+82',
+    emailDomain: 'example.kr',
+    first: ['Minjun', 'Seoyeon', 'Jiho', 'Haeun', 'Dohyun', 'Jiwoo', 'Yejin', 'Seojun'],
+    last: ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon'],
+  },
+  CN: {
+    country: 'CN',
+    dialCode: '+86',
+    emailDomain: 'example.cn',
+    first: ['Wei', 'Fang', 'Jing', 'Lei', 'Xin', 'Yan', 'Hao', 'Mei'],
+    last: ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao'],
+  },
+  BR: {
+    country: 'BR',
+    dialCode: '+55',
+    emailDomain: 'example.com.br',
+    first: ['Beatriz', 'Rafael', 'Larissa', 'Gustavo', 'Mariana', 'Thiago', 'Camila', 'Bruno'],
+    last: ['Silva', 'Santos', 'Oliveira', 'Souza', 'Costa', 'Pereira', 'Almeida', 'Carvalho'],
+  },
+} as const satisfies Record<string, NameBook>;
+
+export type NameCountry = keyof typeof NAME_BOOKS;
+
+/** Where a store's clients come from, by weight. */
+export const CLIENT_ORIGINS: Record<string, readonly (readonly [NameCountry, number])[]> = {
+  'sto_tokyo-ginza': [
+    ['JP', 60],
+    ['CN', 12],
+    ['KR', 10],
+    ['US', 8],
+    ['FR', 5],
+    ['DE', 5],
+  ],
+  'sto_paris-rivoli': [
+    ['FR', 55],
+    ['IT', 12],
+    ['DE', 10],
+    ['JP', 8],
+    ['US', 8],
+    ['BR', 7],
+  ],
+  'sto_newyork-soho': [
+    ['US', 60],
+    ['BR', 10],
+    ['FR', 8],
+    ['JP', 8],
+    ['KR', 7],
+    ['IT', 7],
+  ],
+};
+
+export interface Product {
+  sku: string;
+  name: string;
+  category: string;
+  /** Price in euros; converted to the store's currency at sale. */
+  priceEur: number;
+}
+
+export const PRODUCTS: readonly Product[] = [
+  { sku: 'CAM-LM11', name: 'Leica M11 body', category: 'cameras', priceEur: 8900 },
+  { sku: 'CAM-LQ3', name: 'Leica Q3', category: 'cameras', priceEur: 5900 },
+  { sku: 'CAM-X2D', name: 'Hasselblad X2D 100C', category: 'cameras', priceEur: 8200 },
+  { sku: 'CAM-X100', name: 'Fujifilm X100VI', category: 'cameras', priceEur: 1700 },
+  { sku: 'CAM-GR3X', name: 'Ricoh GR IIIx', category: 'cameras', priceEur: 1100 },
+  { sku: 'LEN-SC35', name: 'Summicron-M 35 f/2', category: 'lenses', priceEur: 3300 },
+  { sku: 'LEN-SX50', name: 'Summilux-M 50 f/1.4', category: 'lenses', priceEur: 4700 },
+  { sku: 'FLM-HP5', name: 'Ilford HP5 Plus 135-36', category: 'film', priceEur: 12 },
+  { sku: 'FLM-TRIX', name: 'Kodak Tri-X 400 135-36', category: 'film', priceEur: 14 },
+  { sku: 'FLM-P400', name: 'Kodak Portra 400 120', category: 'film', priceEur: 18 },
+  { sku: 'ACC-STRAP', name: 'Hand-stitched leather strap', category: 'accessories', priceEur: 180 },
+  { sku: 'ACC-BAG', name: 'Waxed canvas camera bag', category: 'accessories', priceEur: 420 },
+  { sku: 'SLK-CARRE', name: 'Silk twill carré 90', category: 'silk', priceEur: 450 },
+  { sku: 'SLK-TWILLY', name: 'Silk twilly', category: 'silk', priceEur: 190 },
+  { sku: 'LTH-TOTE', name: 'Calfskin tote', category: 'leather goods', priceEur: 2200 },
+  { sku: 'LTH-CARD', name: 'Card holder', category: 'leather goods', priceEur: 320 },
+  { sku: 'RTW-COAT', name: 'Double-face cashmere coat', category: 'ready-to-wear', priceEur: 3200 },
+  { sku: 'RTW-KNIT', name: 'Merino crew-neck', category: 'ready-to-wear', priceEur: 690 },
+  { sku: 'PRT-ARCH', name: 'Signed architecture print', category: 'prints', priceEur: 950 },
+];
+
+export const PREFERENCES: readonly string[] = [
+  'leica-m',
+  'silk scarves',
+  'black and white film',
+  'medium format',
+  'street photography',
+  'cashmere',
+  'leather goods',
+  'limited editions',
+  'vintage lenses',
+  'private appointments',
+  'champagne',
+  'minimalist tailoring',
+  'architecture prints',
+  'travel pieces',
+];
+
+export const TOP_TIER_NOTES: readonly string[] = [
+  'Prefers to be greeted by name and shown to the lounge; espresso, no sugar.',
+  'Collects Leica M lenses: tell them when a Summilux arrives.',
+  'Splits the year between Tokyo and Paris; jacket size 38.',
+  'Allergic to lilies: no flowers in the fitting room.',
+  'Buys gifts for a partner in December; likes silk in deep blues.',
+  'Shoots black and white film; develops at home. Ask about the last roll.',
+  'Quiet mornings only; book the private salon ahead.',
+  'Attended the master class in spring; interested in the next launch evening.',
+];

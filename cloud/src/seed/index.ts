@@ -1,0 +1,2 @@
+export * from './domain/demo-facts.ts';
+export * from './seed-demo.ts';
