@@ -1,5 +1,5 @@
-import type { Reporter, TestModule } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+import type { Reporter, TestModule } from 'vitest/node';
 
 /**
  * Ends every run with one plain line, `tests: N passed, N failed, N skipped`, that any
@@ -25,7 +25,7 @@ const plainSummary: Reporter = {
 
 export default defineConfig({
   test: {
-    include: ['{shared,cloud,edge,firmware-config,displays}/{src,test}/**/*.test.ts'],
+    include: ['{shared,cloud,edge,firmware-config,displays,scripts}/{src,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     reporters: ['default', plainSummary],
     pool: 'forks',
