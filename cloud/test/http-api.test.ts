@@ -1,14 +1,27 @@
 import {
+  associateSchema,
   customerProfileSchema,
+  deviceTokenResponseSchema,
   healthSchema,
   loginResponseSchema,
+  pageSchema,
   storeSchema,
 } from '@vitrine/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { problemSchema } from '../src/http/problem.ts';
 import { createTestCloud, loginAs, type TestCloud } from './support/test-app.ts';
 
 let cloud: TestCloud;
 const tokens: Record<string, string> = {};
+
+const read = async <T extends z.ZodType>(response: Response, schema: T): Promise<z.infer<T>> =>
+  schema.parse(await response.json());
+const problemOf = (response: Response) => read(response, problemSchema).then((body) => body.error);
+const fieldsOf = async (response: Response) =>
+  ((await problemOf(response)).fields ?? []).map((field) => field.path).sort();
+const profilePage = pageSchema(customerProfileSchema);
+const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 const get = (path: string, token?: string) =>
   cloud.app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -54,8 +67,9 @@ describe('POST /v1/auth/login', () => {
         body: JSON.stringify({ email, password }),
       });
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({
-        error: { code: 'unauthorized', message: 'wrong email or password' },
+      expect(await problemOf(response)).toEqual({
+        code: 'unauthorized',
+        message: 'wrong email or password',
       });
     }
   });
@@ -67,12 +81,7 @@ describe('POST /v1/auth/login', () => {
       body: JSON.stringify({ email: 'not-an-email' }),
     });
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.error.code).toBe('validation_failed');
-    expect(body.error.fields.map((field: { path: string }) => field.path).sort()).toEqual([
-      'email',
-      'password',
-    ]);
+    expect(await fieldsOf(response)).toEqual(['email', 'password']);
   });
 
   it('answers 400 to a body that is not JSON', async () => {
@@ -82,7 +91,7 @@ describe('POST /v1/auth/login', () => {
       body: '{"email":',
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe('validation_failed');
+    expect((await problemOf(response)).code).toBe('validation_failed');
   });
 });
 
@@ -92,7 +101,7 @@ describe('authentication and store isolation', () => {
     const forged = `${tokens.aiko?.slice(0, -4)}AAAA`;
     const response = await get('/v1/stores', forged);
     expect(response.status).toBe(401);
-    expect((await response.json()).error.code).toBe('unauthorized');
+    expect((await problemOf(response)).code).toBe('unauthorized');
   });
 
   it("forbids a Tokyo associate Paris's associates and customers", async () => {
@@ -103,57 +112,48 @@ describe('authentication and store isolation', () => {
     ]) {
       const response = await get(path, tokens.aiko);
       expect(response.status, path).toBe(403);
-      expect((await response.json()).error.code).toBe('forbidden');
+      expect((await problemOf(response)).code).toBe('forbidden');
     }
   });
 
   it("lets a Tokyo associate read Tokyo's associates and home customers", async () => {
     const associates = await get('/v1/stores/sto_tokyo-ginza/associates', tokens.aiko);
     expect(associates.status).toBe(200);
-    expect((await associates.json()).items.map((a: { id: string }) => a.id).sort()).toEqual([
-      'asc_aiko',
-      'asc_kenji',
-    ]);
+    const { items: tokyo } = await read(associates, items(associateSchema));
+    expect(tokyo.map((a) => a.id).sort()).toEqual(['asc_aiko', 'asc_kenji']);
     const customers = await get('/v1/stores/sto_tokyo-ginza/customers?limit=5', tokens.aiko);
-    const page = await customers.json();
+    const page = await read(customers, profilePage);
     expect(page.items).toHaveLength(5);
-    expect(
-      page.items.every((p: { homeStoreId: string }) => p.homeStoreId === 'sto_tokyo-ginza'),
-    ).toBe(true);
+    expect(page.items.every((p) => p.homeStoreId === 'sto_tokyo-ginza')).toBe(true);
   });
 
   it('shows an associate only its own store in the store list; an admin sees all three', async () => {
-    const mine = await (await get('/v1/stores', tokens.aiko)).json();
-    expect(mine.items.map((s: { id: string }) => s.id)).toEqual(['sto_tokyo-ginza']);
-    const all = await (await get('/v1/stores', tokens.admin)).json();
+    const mine = await read(await get('/v1/stores', tokens.aiko), items(storeSchema));
+    expect(mine.items.map((s) => s.id)).toEqual(['sto_tokyo-ginza']);
+    const all = await read(await get('/v1/stores', tokens.admin), items(storeSchema));
     expect(all.items).toHaveLength(3);
-    const paris = storeSchema.parse(
-      all.items.find((s: { id: string }) => s.id === 'sto_paris-rivoli'),
-    );
+    const paris = all.items.find((s) => s.id === 'sto_paris-rivoli');
     expect(paris).toMatchObject({ timeZone: 'Europe/Paris', currency: 'EUR' });
-    expect(paris.zones.map((zone) => zone.id)).toContain('zon_paris-rivoli-lounge');
+    expect(paris?.zones.map((zone) => zone.id)).toContain('zon_paris-rivoli-lounge');
   });
 
   it('keeps the organisation-wide customer list to admins and marketers', async () => {
     expect((await get('/v1/customers?limit=2', tokens.aiko)).status).toBe(403);
     const response = await get('/v1/customers?limit=2', tokens.marketer);
     expect(response.status).toBe(200);
-    const page = await response.json();
-    expect(page.items.map((p: { id: string }) => p.id)).toEqual(['cus_000001', 'cus_000002']);
-    const next = await (
-      await get(`/v1/customers?limit=2&cursor=${page.nextCursor}`, tokens.marketer)
-    ).json();
-    expect(next.items[0].id).toBe('cus_000003');
+    const page = await read(response, profilePage);
+    expect(page.items.map((p) => p.id)).toEqual(['cus_000001', 'cus_000002']);
+    const next = await read(
+      await get(`/v1/customers?limit=2&cursor=${page.nextCursor}`, tokens.marketer),
+      profilePage,
+    );
+    expect(next.items[0]?.id).toBe('cus_000003');
   });
 
   it('names the invalid query parameters', async () => {
     const response = await get('/v1/customers?limit=0&cursor=sto_x', tokens.admin);
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
-      'cursor',
-      'limit',
-    ]);
+    expect(await fieldsOf(response)).toEqual(['cursor', 'limit']);
   });
 });
 
@@ -177,13 +177,13 @@ describe('edge device tokens and the customer profile', () => {
       headers: { authorization: `Bearer ${tokens.admin}` },
     });
     expect(issued.status).toBe(200);
-    const { token, storeId, expiresAt } = await issued.json();
+    const { token, storeId, expiresAt } = await read(issued, deviceTokenResponseSchema);
     expect(storeId).toBe('sto_tokyo-ginza');
     expect(Date.parse(expiresAt) - Date.parse('2026-11-01T09:00:00.000Z')).toBe(30 * 86_400_000);
 
     const response = await get(`/v1/customers/${cloud.manifest.featuredCustomerId}/profile`, token);
     expect(response.status).toBe(200);
-    const profile = customerProfileSchema.parse(await response.json());
+    const profile = await read(response, customerProfileSchema);
     expect(profile.homeStoreName).toBe('Maison Lumière Ginza');
     expect(profile.recentPurchases.length).toBeGreaterThan(0);
     expect(profile.recentPurchases.length).toBeLessThanOrEqual(5);
@@ -198,10 +198,10 @@ describe('edge device tokens and the customer profile', () => {
   it('answers 404 for an unknown customer and 400 for a malformed id', async () => {
     const missing = await get('/v1/customers/cus_999999/profile', tokens.camille);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('not_found');
+    expect((await problemOf(missing)).code).toBe('not_found');
     const malformed = await get('/v1/customers/42/profile', tokens.camille);
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error.fields[0].path).toBe('customerId');
+    expect(await fieldsOf(malformed)).toEqual(['customerId']);
   });
 });
 
@@ -209,21 +209,32 @@ describe('operations', () => {
   it('reports a healthy database on /healthz', async () => {
     const response = await get('/healthz');
     expect(response.status).toBe(200);
-    expect(healthSchema.parse(await response.json())).toMatchObject({
+    expect(await read(response, healthSchema)).toMatchObject({
       status: 'ok',
       database: 'ok',
     });
   });
 
   it('publishes the signing key on /.well-known/jwks.json', async () => {
-    const body = await (await get('/.well-known/jwks.json')).json();
+    const body = await read(
+      await get('/.well-known/jwks.json'),
+      z.object({ keys: z.array(z.record(z.string(), z.unknown())) }),
+    );
     expect(body.keys).toHaveLength(1);
     expect(body.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
-    expect(body.keys[0].d).toBeUndefined();
+    expect(body.keys[0]).not.toHaveProperty('d');
   });
 
   it('describes every route in /openapi.json and serves the reference on /docs', async () => {
-    const document = await (await get('/openapi.json')).json();
+    const document = await read(
+      await get('/openapi.json'),
+      z.object({
+        paths: z.record(z.string(), z.unknown()),
+        components: z.object({
+          securitySchemes: z.object({ bearerAuth: z.object({ scheme: z.string() }) }),
+        }),
+      }),
+    );
     expect(Object.keys(document.paths).sort()).toEqual([
       '/.well-known/jwks.json',
       '/healthz',
@@ -259,6 +270,6 @@ describe('operations', () => {
   it('answers an unknown route with a problem body', async () => {
     const response = await get('/v1/nothing-here');
     expect(response.status).toBe(404);
-    expect((await response.json()).error.code).toBe('not_found');
+    expect((await problemOf(response)).code).toBe('not_found');
   });
 });
