@@ -21,27 +21,36 @@ export function testBackendName(): string {
   return process.env.DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-async function createPostgresDatabase(serverUrl: string): Promise<DatabaseHandle> {
+/** An empty database of its own on the server of `serverUrl`; drop() removes it. */
+export async function createScratchPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `vitrine_t_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
+  const onServer = async (statement: string) => {
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    try {
+      await admin.unsafe(statement);
+    } finally {
+      await admin.end({ timeout: 5 });
+    }
+  };
+  await onServer(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 4 });
+  return {
+    url: url.toString(),
+    drop: () => onServer(`drop database if exists ${name} with (force)`),
+  };
+}
+
+async function createPostgresDatabase(serverUrl: string): Promise<DatabaseHandle> {
+  const scratch = await createScratchPostgresDatabase(serverUrl);
+  const handle = await openDatabase({ url: scratch.url, maxConnections: 4 });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      try {
-        await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await dropper.end({ timeout: 5 });
-      }
+      await scratch.drop();
     },
   };
 }
