@@ -118,6 +118,28 @@ export function createCustomerRepository(
       .orderBy(asc(ranked.customerId), desc(ranked.purchasedAt));
   }
 
+  // The edge's hot path: two index lookups (the customer by primary key, then a range
+  // scan of purchases_customer_latest_idx), built once and reused for every call.
+  const profileQuery = selectCustomers(
+    and(
+      eq(customers.id, sql.placeholder('customerId')),
+      eq(customers.organisationId, sql.placeholder('organisationId')),
+    ),
+  ).prepare('customer_profile');
+  const latestPurchasesQuery = db
+    .select(purchaseColumns)
+    .from(purchases)
+    .innerJoin(stores, eq(stores.id, purchases.storeId))
+    .where(
+      and(
+        eq(purchases.customerId, sql.placeholder('customerId')),
+        eq(stores.organisationId, sql.placeholder('organisationId')),
+      ),
+    )
+    .orderBy(desc(purchases.purchasedAt))
+    .limit(recentPurchases)
+    .prepare('customer_latest_purchases');
+
   return {
     async insertCustomers(rows) {
       if (rows.length > 0) await db.insert(customers).values(rows);
@@ -126,21 +148,9 @@ export function createCustomerRepository(
       if (rows.length > 0) await db.insert(purchases).values(rows);
     },
     async findProfile(organisationId, customerId) {
-      // Two index lookups: the customer by primary key, then a range scan of
-      // purchases_customer_latest_idx.
       const [rows, purchaseRows] = await Promise.all([
-        selectCustomers(
-          and(eq(customers.id, customerId), eq(customers.organisationId, organisationId)),
-        ),
-        db
-          .select(purchaseColumns)
-          .from(purchases)
-          .innerJoin(stores, eq(stores.id, purchases.storeId))
-          .where(
-            and(eq(purchases.customerId, customerId), eq(stores.organisationId, organisationId)),
-          )
-          .orderBy(desc(purchases.purchasedAt))
-          .limit(recentPurchases),
+        profileQuery.execute({ organisationId, customerId }),
+        latestPurchasesQuery.execute({ organisationId, customerId }),
       ]);
       const [row] = rows;
       return row === undefined ? null : toProfile(row, purchaseRows);
