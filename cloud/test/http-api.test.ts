@@ -33,8 +33,10 @@ beforeAll(async () => {
   }
 });
 
+let databaseClosed = false;
+
 afterAll(async () => {
-  await cloud?.close();
+  if (!databaseClosed) await cloud?.close();
 });
 
 describe('POST /v1/auth/login', () => {
@@ -271,5 +273,18 @@ describe('operations', () => {
     const response = await get('/v1/nothing-here');
     expect(response.status).toBe(404);
     expect((await problemOf(response)).code).toBe('not_found');
+  });
+});
+
+describe('when the database stops answering', () => {
+  it('reports itself degraded on /healthz with a 503', async () => {
+    databaseClosed = true;
+    await cloud.close();
+    const response = await get('/healthz');
+    expect(response.status).toBe(503);
+    expect(await read(response, healthSchema)).toMatchObject({
+      status: 'degraded',
+      database: 'unreachable',
+    });
   });
 });

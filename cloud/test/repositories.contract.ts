@@ -4,46 +4,16 @@ import { createSigningKeyRepository } from '../src/auth/signing-key-repository.t
 import { createCustomerRepository } from '../src/customers/customer-repository.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { createStoreRepository } from '../src/stores/store-repository.ts';
-
-const ORG = 'org_contract';
-const OTHER_ORG = 'org_elsewhere';
-const TOKYO = 'sto_c-tokyo';
-const PARIS = 'sto_c-paris';
-const DAY = 24 * 60 * 60 * 1000;
-const T0 = Date.parse('2026-06-01T00:00:00.000Z');
-
-function customer(id: string, homeStoreId: string | null, organisationId = ORG) {
-  return {
-    id,
-    organisationId,
-    firstName: `First ${id}`,
-    lastName: `Last ${id}`,
-    email: `${id}@example.com`,
-    phone: null,
-    tier: 'gold' as const,
-    lifetimeValue: 1234.5,
-    currency: 'JPY',
-    preferences: ['leica-m', 'silk scarves'],
-    homeStoreId,
-    consentTracking: true,
-    consentMarketing: false,
-    consentProfiling: true,
-    notes: 'likes the lounge',
-  };
-}
-
-function purchase(id: string, customerId: string, storeId: string, daysAgo: number) {
-  return {
-    id,
-    customerId,
-    storeId,
-    purchasedAt: new Date(T0 - daysAgo * DAY),
-    total: 450.25,
-    currency: storeId === TOKYO ? 'JPY' : 'EUR',
-    lines: [{ sku: 'SLK-1', name: 'Silk carré', category: 'silk', quantity: 1, unitPrice: 450.25 }],
-    itemCount: 1,
-  };
-}
+import {
+  customer,
+  DAY,
+  ORG,
+  OTHER_ORG,
+  PARIS,
+  purchase,
+  T0,
+  TOKYO,
+} from './support/contract-fixtures.ts';
 
 /**
  * What every database adapter must do for the repositories. Run once per backend by
