@@ -54,83 +54,97 @@ function start(name: string, entry: string, partEnv: Record<string, string>) {
   return part;
 }
 
-mkdirSync(dataDir, { recursive: true });
-console.log('Vitrine demo: starting…');
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  console.log('Vitrine demo: starting…');
 
-if (!existsSync(join(associateAppDir(root), 'index.html'))) {
-  console.log('  building the web apps (first run)…');
-  await buildDisplays(root);
-}
+  if (!existsSync(join(associateAppDir(root), 'index.html'))) {
+    console.log('  building the web apps (first run)…');
+    await buildDisplays(root);
+  }
 
-start('cloud', 'cloud/src/main.ts', {
-  CLOUD_PORT: String(cloudPort),
-  CLOUD_DATA_DIR: join(dataDir, 'cloud'),
-  CLOUD_SEED_DEMO: 'true',
-  CLOUD_SEED_CUSTOMERS: env.DEMO_CUSTOMERS ?? '10000',
-});
-console.log('  cloud: starting (the first run seeds the demo organisation)…');
-await waitForHealthy(`${cloudUrl}/healthz`, { timeoutMs: 180_000 });
-
-const cloud = createCloudAdmin(cloudUrl);
-const admin = DEMO_LOGINS.find((login) => login.role === 'admin');
-if (!admin) throw new Error('the demo seed has no administrator login');
-const { token: adminToken } = await cloud.login(admin.email, admin.password);
-const stores = await cloud.stores(adminToken);
-
-const edges: { storeName: string; timeZone: string; httpUrl: string }[] = [];
-const customersByStore = new Map<string, string[]>();
-for (const store of stores) {
-  const customers = await cloud.storeCustomers(adminToken, store.id, 40);
-  customersByStore.set(
-    store.id,
-    customers.map((customer) => customer.id),
-  );
-}
-
-for (const [index, store] of stores.entries()) {
-  const httpPort = edgeHttpBase + index;
-  const mqttPort = edgeMqttBase + index;
-  const edgeToken = await cloud.issueDeviceToken(adminToken, store.id);
-  const mqttUrl = env.MQTT_URL ?? `mqtt://127.0.0.1:${mqttPort}`;
-  start(`edge-${store.id}`, 'edge/src/main.ts', {
-    EDGE_STORE_ID: store.id,
-    EDGE_CLOUD_URL: cloudUrl,
-    EDGE_CLOUD_TOKEN: edgeToken,
-    EDGE_HTTP_PORT: String(httpPort),
-    EDGE_MQTT_PORT: String(mqttPort),
-    EDGE_DISPLAYS_DIR: associateAppDir(root),
+  start('cloud', 'cloud/src/main.ts', {
+    CLOUD_PORT: String(cloudPort),
+    CLOUD_DATA_DIR: join(dataDir, 'cloud'),
+    CLOUD_SEED_DEMO: 'true',
+    CLOUD_SEED_CUSTOMERS: env.DEMO_CUSTOMERS ?? '10000',
   });
-  const httpUrl = `http://127.0.0.1:${httpPort}`;
-  await waitForHealthy(`${httpUrl}/healthz`, { timeoutMs: 60_000 });
-  // Regulars of this store, and visitors from the other stores: the one customer view.
-  const own = customersByStore.get(store.id) ?? [];
-  const visitors = stores
-    .filter((other) => other.id !== store.id)
-    .flatMap((other) => (customersByStore.get(other.id) ?? []).slice(0, 8));
-  start(`simulator-${store.id}`, 'edge/src/simulator/main.ts', {
-    SIM_MQTT_URL: mqttUrl,
-    SIM_STORE_ID: store.id,
-    SIM_CUSTOMER_IDS: [...own, ...visitors].join(','),
-    SIM_RATE_PER_MIN: ratePerMin,
-    SIM_SEED: String(index + 1),
-  });
-  edges.push({ storeName: store.name, timeZone: store.timeZone, httpUrl });
-}
+  console.log('  cloud: starting (the first run seeds the demo organisation)…');
+  await waitForHealthy(`${cloudUrl}/healthz`, { timeoutMs: 180_000 });
 
-const associates = DEMO_LOGINS.filter((login) => login.role === 'associate');
-console.log(`
+  const cloud = createCloudAdmin(cloudUrl);
+  const admin = DEMO_LOGINS.find((login) => login.role === 'admin');
+  if (!admin) throw new Error('the demo seed has no administrator login');
+  const { token: adminToken } = await cloud.login(admin.email, admin.password);
+  // By id, so that ports follow a stable order: New York, Paris, Tokyo.
+  const stores = (await cloud.stores(adminToken)).sort((a, b) => a.id.localeCompare(b.id));
+
+  const edges: { storeName: string; timeZone: string; httpUrl: string }[] = [];
+  const customersByStore = new Map<string, string[]>();
+  for (const store of stores) {
+    const customers = await cloud.storeCustomers(adminToken, store.id, 40);
+    customersByStore.set(
+      store.id,
+      customers.map((customer) => customer.id),
+    );
+  }
+
+  for (const [index, store] of stores.entries()) {
+    const httpPort = edgeHttpBase + index;
+    const mqttPort = edgeMqttBase + index;
+    const edgeToken = await cloud.issueDeviceToken(adminToken, store.id);
+    const mqttUrl = env.MQTT_URL ?? `mqtt://127.0.0.1:${mqttPort}`;
+    start(`edge-${store.id}`, 'edge/src/main.ts', {
+      EDGE_STORE_ID: store.id,
+      EDGE_CLOUD_URL: cloudUrl,
+      EDGE_CLOUD_TOKEN: edgeToken,
+      EDGE_HTTP_PORT: String(httpPort),
+      EDGE_MQTT_PORT: String(mqttPort),
+      EDGE_DISPLAYS_DIR: associateAppDir(root),
+    });
+    const httpUrl = `http://127.0.0.1:${httpPort}`;
+    await waitForHealthy(`${httpUrl}/healthz`, { timeoutMs: 60_000 });
+    // Regulars of this store, and visitors from the other stores: the one customer view.
+    const own = customersByStore.get(store.id) ?? [];
+    const visitors = stores
+      .filter((other) => other.id !== store.id)
+      .flatMap((other) => (customersByStore.get(other.id) ?? []).slice(0, 8));
+    start(`simulator-${store.id}`, 'edge/src/simulator/main.ts', {
+      SIM_MQTT_URL: mqttUrl,
+      SIM_STORE_ID: store.id,
+      SIM_CUSTOMER_IDS: [...own, ...visitors].join(','),
+      SIM_RATE_PER_MIN: ratePerMin,
+      SIM_SEED: String(index + 1),
+    });
+    edges.push({ storeName: store.name, timeZone: store.timeZone, httpUrl });
+  }
+
+  const storeNames = new Map(stores.map((store) => [store.id, store.name]));
+  const loginLines = DEMO_LOGINS.map((login) => {
+    const where = login.storeId ? `, ${storeNames.get(login.storeId) ?? login.storeId}` : '';
+    return `    ${login.email.padEnd(26)} ${login.role}${where}`;
+  });
+  console.log(`
 Vitrine demo is running (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${env.MQTT_URL ? 'external broker' : 'embedded brokers'}).
 
-  Associate app, one per store (customers check in every ~${Math.round(60 / Number(ratePerMin))} s):
+  Associate app, one per store (a customer checks in every ~${Math.round(60 / Number(ratePerMin))} s):
 ${edges.map((edge) => `    ${edge.storeName.padEnd(28)} ${edge.httpUrl}/associate/   (${edge.timeZone})`).join('\n')}
 
   Cloud API reference   ${cloudUrl}/docs
   Cloud metrics         ${cloudUrl}/metrics      edge metrics: <edge>/metrics
 
   Logins (password: ${admin.password}):
-${associates.map((login) => `    ${login.email.padEnd(26)} associate, ${login.storeName ?? ''}`).join('\n')}
-    ${admin.email.padEnd(26)} admin
+${loginLines.join('\n')}
 
   Logs: ${logDir}
   Press Ctrl-C to stop.
 `);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(
+    `✗ the demo could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  console.error(`  logs: ${logDir}`);
+  await shutdown(1);
+});

@@ -9,7 +9,9 @@ import {
   type Store,
   storeSchema,
 } from '@vitrine/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
+
+const storeListSchema = z.object({ items: z.array(storeSchema) });
 
 /** A small typed client of the cloud API for the demo launcher and operator scripts. */
 export interface CloudAdmin {
@@ -60,8 +62,7 @@ export function createCloudAdmin(baseUrl: string): CloudAdmin {
         body: JSON.stringify({ email, password }),
       }),
     stores: async (token) =>
-      (await call(baseUrl, '/v1/stores', pageSchema(storeSchema), { headers: bearer(token) }))
-        .items,
+      (await call(baseUrl, '/v1/stores', storeListSchema, { headers: bearer(token) })).items,
     issueDeviceToken: async (token, storeId) =>
       (
         await call(baseUrl, `/v1/stores/${storeId}/device-tokens`, deviceTokenResponseSchema, {

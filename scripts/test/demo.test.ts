@@ -24,7 +24,7 @@ import { withScratchDatabase } from './scratch-database.ts';
 const root = resolve(import.meta.dirname, '../..');
 const base = 20_000 + (process.pid % 2_000) * 10;
 const ports = { cloud: base, edgeHttp: base + 1, edgeMqtt: base + 5 };
-// Stores come in the seed's order: Tokyo, Paris, New York.
+// The launcher orders stores by id: New York, Paris, Tokyo.
 const edgeUrl = (index: number) => `http://127.0.0.1:${ports.edgeHttp + index}`;
 const mqttUrl = (index: number) =>
   process.env.MQTT_URL ?? `mqtt://127.0.0.1:${ports.edgeMqtt + index}`;
@@ -114,7 +114,7 @@ describe('npm start', () => {
     });
 
     // A customer of Tokyo: the seed spreads home stores, so look one up through Tokyo's edge login.
-    const tokyo = loginResponseSchema.parse((await login(edgeUrl(0), 'aiko@vitrine.demo')).body);
+    const tokyo = loginResponseSchema.parse((await login(edgeUrl(2), 'aiko@vitrine.demo')).body);
     const page = await fetch(
       `http://127.0.0.1:${ports.cloud}/v1/stores/sto_tokyo-ginza/customers?limit=20`,
       {
@@ -153,9 +153,9 @@ describe('npm start', () => {
 
   it('shows simulated arrivals to the associates of the store within a minute', async () => {
     const { token } = loginResponseSchema.parse(
-      (await login(edgeUrl(2), 'jordan@vitrine.demo')).body,
+      (await login(edgeUrl(0), 'jordan@vitrine.demo')).body,
     );
-    const socket = connect(edgeUrl(2), token);
+    const socket = connect(edgeUrl(0), token);
     const alert = await new Promise<ArrivalAlert>((ok) => socket.once('alert', ok));
     expect(alert.storeId).toBe('sto_newyork-soho');
     socket.close();
@@ -165,7 +165,7 @@ describe('npm start', () => {
     const refused = await login(edgeUrl(1), 'aiko@vitrine.demo');
     expect(refused.status).toBe(403);
     const { token } = loginResponseSchema.parse(
-      (await login(edgeUrl(0), 'aiko@vitrine.demo')).body,
+      (await login(edgeUrl(2), 'aiko@vitrine.demo')).body,
     );
     const socket = connect(edgeUrl(1), token);
     const error = await new Promise<Error>((done) => socket.once('connect_error', done));
