@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import {
+  alertIdSchema,
+  clientIdSchema,
+  customerIdSchema,
+  messageIdSchema,
+  storeIdSchema,
+  zoneIdSchema,
+} from '../ids/ids.ts';
+
+/**
+ * Edge → cloud store-and-forward: `POST /v1/ingest` with a batch of events read from the
+ * edge's durable outbox. Each event carries an idempotency key, so a batch sent twice (an
+ * answer lost on the way back, an edge killed before it recorded the acknowledgement) is
+ * stored once.
+ */
+
+/** Events per batch and bytes per request the cloud accepts; beyond either it answers 413. */
+export const MAX_INGEST_EVENTS = 1000;
+export const MAX_INGEST_BYTES = 1024 * 1024;
+
+/** `<kind>:<source id>`: the same fact reported twice carries the same key. */
+export const ingestKeySchema = z
+  .string()
+  .regex(
+    /^[a-z][a-z-]{0,31}:[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/,
+    'must be an idempotency key (<kind>:<id>)',
+  );
+
+const eventBase = {
+  key: ingestKeySchema,
+  store: storeIdSchema,
+  occurredAt: z.iso.datetime({ offset: true }),
+};
+
+/** A check-in the edge accepted (after de-duplication), as a visit fact for analytics. */
+export const checkInIngestDataSchema = z
+  .object({
+    messageId: messageIdSchema,
+    customerId: customerIdSchema,
+    method: z.string().min(1).max(32),
+    clientId: clientIdSchema,
+  })
+  .loose();
+
+/** An arrival alert pushed to the associates; never the profile it carried. */
+export const alertIngestDataSchema = z
+  .object({
+    alertId: alertIdSchema,
+    customerId: customerIdSchema,
+    source: z.string().min(1).max(32),
+    sourceMessageId: messageIdSchema,
+    zoneId: zoneIdSchema.nullable(),
+    degraded: z.boolean(),
+    freshness: z.string().min(1).max(32),
+  })
+  .loose();
+
+export const ingestEventSchema = z.discriminatedUnion('kind', [
+  z.object({ ...eventBase, kind: z.literal('check-in'), data: checkInIngestDataSchema }),
+  z.object({ ...eventBase, kind: z.literal('alert'), data: alertIngestDataSchema }),
+]);
+export type IngestEvent = z.infer<typeof ingestEventSchema>;
+export type IngestKind = IngestEvent['kind'];
+export const INGEST_KINDS = ['check-in', 'alert'] as const satisfies readonly IngestKind[];
+
+export const ingestBatchSchema = z.object({
+  events: z.array(ingestEventSchema).min(1).max(MAX_INGEST_EVENTS),
+});
+export type IngestBatch = z.infer<typeof ingestBatchSchema>;
+
+/** Which keys were stored now and which the cloud already held; together, every key sent. */
+export const ingestResponseSchema = z.object({
+  accepted: z.array(ingestKeySchema),
+  duplicates: z.array(ingestKeySchema),
+});
+export type IngestResponse = z.infer<typeof ingestResponseSchema>;
