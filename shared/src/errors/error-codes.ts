@@ -11,6 +11,14 @@ export const ERROR_CODES = [
   'unsupported_version',
   'wrong_store',
   'unknown_customer',
+  // identity: a pass and its proof of presence, refused at the edge
+  'forged_signature',
+  'pass_expired',
+  'stale_proof',
+  'replayed_nonce',
+  'tampered',
+  'pass_revoked',
+  'unknown_key',
   // HTTP and auth
   'validation_failed',
   'unauthorized',

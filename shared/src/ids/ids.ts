@@ -16,6 +16,7 @@ export const ID_PREFIXES = {
   message: 'msg',
   alert: 'alr',
   user: 'usr',
+  pass: 'pas',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

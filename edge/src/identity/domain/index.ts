@@ -1,0 +1,5 @@
+export * from './key-set.ts';
+export * from './rate-limiter.ts';
+export * from './replay-cache.ts';
+export * from './verified-pass-cache.ts';
+export * from './verify-presence.ts';

@@ -1,0 +1,193 @@
+import {
+  type Consent,
+  type IdentityRejection,
+  PASS_ALGORITHM,
+  PASS_TYP,
+  PROOF_STEP_SECONDS,
+  PROOF_TYP,
+  passClaimsSchema,
+  passHash,
+  proofClaimsSchema,
+  proofStep,
+  type Tier,
+} from '@vitrine/shared';
+import { type CryptoKey, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import type { KeySet } from './key-set.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import type { ReplayCache } from './replay-cache.ts';
+import type { VerifiedPass, VerifiedPassCache } from './verified-pass-cache.ts';
+
+/** Who the pass and proof prove is in the store: what a check-in carries on from here. */
+export interface VerifiedIdentity {
+  customerId: string;
+  passId: string;
+  tier: Tier;
+  consent: Consent;
+  /** ms since the epoch. */
+  passExpiresAt: number;
+}
+
+export type PresenceVerdict =
+  | { ok: true; identity: VerifiedIdentity }
+  | { ok: false; reason: IdentityRejection; detail: string; passId?: string };
+
+export interface VerifyPresenceInput {
+  pass: string;
+  proof: string;
+  /** The store of this edge: a proof for another store is refused. */
+  storeId: string;
+  /** The edge's clock, ms since the epoch. */
+  now: number;
+  keys: KeySet;
+  revoked: { has(passId: string): boolean };
+  replay: ReplayCache;
+  rateLimiter?: RateLimiter;
+  passCache?: VerifiedPassCache;
+  /** Steps of clock difference tolerated either way between phone and edge. */
+  skewSteps?: number;
+  stepSeconds?: number;
+}
+
+// An ES256 signature is 64 bytes: 86 base64url characters; anything else was cut or padded.
+const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/;
+const decoder = new TextDecoder();
+
+type Step<T> = { ok: true; value: T } | { ok: false; reason: IdentityRejection; detail: string };
+const refuse = (reason: IdentityRejection, detail: string) =>
+  ({ ok: false, reason, detail }) as const;
+
+function headerOf(jws: string, typ: string): Step<{ kid?: string }> {
+  if (!JWS.test(jws)) return refuse('tampered', 'not a complete ES256 compact JWS');
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(jws);
+  } catch {
+    return refuse('tampered', 'unreadable header');
+  }
+  if (header.alg !== PASS_ALGORITHM) return refuse('tampered', `algorithm ${String(header.alg)}`);
+  if (header.typ !== typ) return refuse('tampered', `typ ${String(header.typ)} is not ${typ}`);
+  return { ok: true, value: header.kid === undefined ? {} : { kid: header.kid } };
+}
+
+async function verifiedPayload(jws: string, key: CryptoKey): Promise<Step<unknown>> {
+  let payload: Uint8Array;
+  try {
+    ({ payload } = await compactVerify(jws, key, { algorithms: [PASS_ALGORITHM] }));
+  } catch {
+    return refuse('forged_signature', 'signature does not verify');
+  }
+  try {
+    return { ok: true, value: JSON.parse(decoder.decode(payload)) };
+  } catch {
+    return refuse('tampered', 'payload is not JSON');
+  }
+}
+
+/** The pass's organisation signature and claims: from the cache, or verified now. */
+async function verifyPass(
+  pass: string,
+  keys: KeySet,
+  cache: VerifiedPassCache | undefined,
+): Promise<Step<VerifiedPass>> {
+  const cached = cache?.get(pass);
+  // A retired key takes its passes with it, cached or not.
+  if (cached && keys.has(cached.kid)) return { ok: true, value: cached };
+  const header = headerOf(pass, PASS_TYP);
+  if (!header.ok) return header;
+  const kid = header.value.kid;
+  const key = kid === undefined ? undefined : keys.get(kid);
+  if (kid === undefined || key === undefined) {
+    return refuse('unknown_key', `no published organisation key ${kid ?? '(none named)'}`);
+  }
+  const payload = await verifiedPayload(pass, key);
+  if (!payload.ok) return payload;
+  const claims = passClaimsSchema.safeParse(payload.value);
+  if (!claims.success) return refuse('tampered', 'pass claims do not match the schema');
+  let appKey: CryptoKey;
+  try {
+    const imported = await importJWK(claims.data.cnf.jwk, PASS_ALGORITHM);
+    if (imported instanceof Uint8Array)
+      return refuse('tampered', 'the app key is not a public key');
+    appKey = imported;
+  } catch {
+    return refuse('tampered', 'the app key does not import');
+  }
+  const verified: VerifiedPass = {
+    claims: claims.data,
+    kid,
+    passHash: await passHash(pass),
+    appKey,
+  };
+  cache?.set(pass, verified);
+  return { ok: true, value: verified };
+}
+
+/**
+ * The edge's whole judgement of a pass and its proof, offline, with public keys only:
+ * the organisation signed the pass, it has not expired nor been revoked, its holder is
+ * not flooding, and its app key signed a fresh proof for this store, once.
+ */
+export async function verifyPresence({
+  pass,
+  proof,
+  storeId,
+  now,
+  keys,
+  revoked,
+  replay,
+  rateLimiter,
+  passCache,
+  skewSteps = 1,
+  stepSeconds = PROOF_STEP_SECONDS,
+}: VerifyPresenceInput): Promise<PresenceVerdict> {
+  const verifiedPass = await verifyPass(pass, keys, passCache);
+  if (!verifiedPass.ok) return verifiedPass;
+  const { claims, appKey } = verifiedPass.value;
+  const passId = claims.jti;
+  const fail = (reason: IdentityRejection, detail: string): PresenceVerdict => ({
+    ok: false,
+    reason,
+    detail,
+    passId,
+  });
+  if (claims.exp * 1000 <= now) {
+    return fail('pass_expired', `expired ${new Date(claims.exp * 1000).toISOString()}`);
+  }
+  if (revoked.has(passId)) return fail('pass_revoked', `${passId} is revoked`);
+  if (rateLimiter && !rateLimiter.take(passId, now)) {
+    return fail('rate_limited', `too many check-ins from ${passId}`);
+  }
+
+  const header = headerOf(proof, PROOF_TYP);
+  if (!header.ok) return fail(header.reason, `proof: ${header.detail}`);
+  const payload = await verifiedPayload(proof, appKey);
+  if (!payload.ok) return fail(payload.reason, `proof: ${payload.detail}`);
+  const parsed = proofClaimsSchema.safeParse(payload.value);
+  if (!parsed.success) return fail('tampered', 'proof claims do not match the schema');
+  const proofClaims = parsed.data;
+  if (proofClaims.passHash !== verifiedPass.value.passHash) {
+    return fail('tampered', 'the proof is bound to another pass');
+  }
+  if (proofClaims.store !== storeId) {
+    return fail('wrong_store', `proof for ${proofClaims.store}, this is ${storeId}`);
+  }
+  const current = proofStep(now, stepSeconds);
+  if (Math.abs(proofClaims.step - current) > skewSteps) {
+    return fail('stale_proof', `step ${proofClaims.step}, edge at ${current} (±${skewSteps})`);
+  }
+  // Remembered until the step leaves the window: after that a replay is stale anyway.
+  const forgetAt = (proofClaims.step + skewSteps + 1) * stepSeconds * 1000;
+  if (!replay.firstUse(`${passId}:${proofClaims.nonce}`, forgetAt, now)) {
+    return fail('replayed_nonce', `nonce already used with ${passId}`);
+  }
+  return {
+    ok: true,
+    identity: {
+      customerId: claims.sub,
+      passId,
+      tier: claims.tier,
+      consent: claims.consent,
+      passExpiresAt: claims.exp * 1000,
+    },
+  };
+}
