@@ -12,6 +12,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { ingestedEvents } from './schema-ingest.ts';
+
+export { ingestedEvents };
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -171,5 +174,6 @@ export const schema = {
   customers,
   purchases,
   signingKeys,
+  ingestedEvents,
 };
 export type Schema = typeof schema;

@@ -1,0 +1,23 @@
+import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Every fact an edge reported through its outbox, stored once: the primary key is the
+ * event's idempotency key, so an upload repeated after a lost answer inserts nothing.
+ */
+export const ingestedEvents = pgTable(
+  'ingested_events',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull(),
+    kind: text('kind').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [
+    // Per store, per kind, per day: "check-ins in Ginza last week" is one range scan.
+    index('ingested_events_store_kind_time_idx').on(table.storeId, table.kind, table.occurredAt),
+    // Across stores, per kind, per day: the organisation's dashboards.
+    index('ingested_events_kind_time_idx').on(table.kind, table.occurredAt),
+  ],
+);
