@@ -13,8 +13,9 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { ingestedEvents } from './schema-ingest.ts';
+import { passes, passRevocations } from './schema-passes.ts';
 
-export { ingestedEvents };
+export { ingestedEvents, passes, passRevocations };
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -175,5 +176,7 @@ export const schema = {
   purchases,
   signingKeys,
   ingestedEvents,
+  passes,
+  passRevocations,
 };
 export type Schema = typeof schema;
