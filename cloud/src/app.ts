@@ -12,6 +12,8 @@ import { createCustomerRoutes } from './customers/customer-routes.ts';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors/app-errors.ts';
 import { createRouter } from './http/router.ts';
+import { createIngestRepository } from './ingest/ingest-repository.ts';
+import { createIngestRoutes } from './ingest/ingest-routes.ts';
 import type { CloudMetrics } from './observability/cloud-metrics.ts';
 import { observeRequests } from './observability/observe-requests.ts';
 import { createOpsRoutes } from './observability/ops-routes.ts';
@@ -52,6 +54,15 @@ export function createCloudApp({
   app.route('/', createAuthRoutes({ credentials, stores, tokens, keys, metrics }));
   app.route('/', createStoreRoutes({ stores, tokens }));
   app.route('/', createCustomerRoutes({ customers, stores, tokens, metrics }));
+  app.route(
+    '/',
+    createIngestRoutes({
+      ingest: createIngestRepository(db),
+      tokens,
+      registry: metrics.registry,
+      now,
+    }),
+  );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

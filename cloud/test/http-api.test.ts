@@ -244,6 +244,7 @@ describe('operations', () => {
       '/v1/auth/login',
       '/v1/customers',
       '/v1/customers/{customerId}/profile',
+      '/v1/ingest',
       '/v1/stores',
       '/v1/stores/{storeId}',
       '/v1/stores/{storeId}/associates',
