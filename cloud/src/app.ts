@@ -5,7 +5,8 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createCredentialRepository } from './auth/credential-repository.ts';
-import type { SigningKeys } from './auth/signing-keys.ts';
+import { createKeyRoutes } from './auth/key-routes.ts';
+import type { KeyRing } from './auth/signing-keys.ts';
 import { createTokenService } from './auth/token-service.ts';
 import { createCustomerRepository } from './customers/customer-repository.ts';
 import { createCustomerRoutes } from './customers/customer-routes.ts';
@@ -15,6 +16,8 @@ import { createRouter } from './http/router.ts';
 import { createIngestRepository } from './ingest/ingest-repository.ts';
 import { createIngestRoutes } from './ingest/ingest-routes.ts';
 import type { CloudMetrics } from './observability/cloud-metrics.ts';
+import { createPassRepository } from './passes/pass-repository.ts';
+import { createPassRoutes } from './passes/pass-routes.ts';
 import { observeRequests } from './observability/observe-requests.ts';
 import { createOpsRoutes } from './observability/ops-routes.ts';
 import { createStoreRepository } from './stores/store-repository.ts';
@@ -22,7 +25,8 @@ import { createStoreRoutes } from './stores/store-routes.ts';
 
 export interface CloudAppOptions {
   db: Database;
-  keys: SigningKeys;
+  /** The signing keys; rotation through the admin API changes them in place. */
+  keys: KeyRing;
   logger: Logger;
   metrics: CloudMetrics;
   /** The clock tokens are issued and checked against. */
@@ -54,6 +58,8 @@ export function createCloudApp({
   app.route('/', createAuthRoutes({ credentials, stores, tokens, keys, metrics }));
   app.route('/', createStoreRoutes({ stores, tokens }));
   app.route('/', createCustomerRoutes({ customers, stores, tokens, metrics }));
+  app.route('/', createKeyRoutes({ keys, tokens }));
+  app.route('/', createPassRoutes({ passes: createPassRepository(db), tokens, keys, now }));
   app.route(
     '/',
     createIngestRoutes({

@@ -241,15 +241,20 @@ describe('operations', () => {
       '/.well-known/jwks.json',
       '/healthz',
       '/metrics',
+      '/v1/auth/keys/rotate',
+      '/v1/auth/keys/{kid}/retire',
       '/v1/auth/login',
       '/v1/customers',
       '/v1/customers/{customerId}/profile',
       '/v1/ingest',
+      '/v1/passes',
+      '/v1/passes/{passId}/revoke',
       '/v1/stores',
       '/v1/stores/{storeId}',
       '/v1/stores/{storeId}/associates',
       '/v1/stores/{storeId}/customers',
       '/v1/stores/{storeId}/device-tokens',
+      '/v1/stores/{storeId}/sync/revocations',
     ]);
     expect(document.components.securitySchemes.bearerAuth.scheme).toBe('bearer');
     const docs = await get('/docs');

@@ -31,7 +31,16 @@ export function createTokenService({
   audience = TOKEN_AUDIENCE,
   now = () => new Date(),
 }: TokenServiceOptions): TokenService {
-  const keySet = createLocalJWKSet(keys.jwks);
+  // Rebuilt when a rotation or a retirement publishes another key set.
+  let keySet = createLocalJWKSet(keys.jwks);
+  let keySetOf = keys.jwks;
+  const currentKeySet = () => {
+    if (keys.jwks !== keySetOf) {
+      keySetOf = keys.jwks;
+      keySet = createLocalJWKSet(keySetOf);
+    }
+    return keySet;
+  };
   return {
     async issue(claims, ttlSeconds) {
       const issuedAt = Math.floor(now().getTime() / 1000);
@@ -50,7 +59,7 @@ export function createTokenService({
     async verify(token) {
       let payload: unknown;
       try {
-        ({ payload } = await jwtVerify(token, keySet, {
+        ({ payload } = await jwtVerify(token, currentKeySet(), {
           issuer,
           audience,
           algorithms: [SIGNING_ALGORITHM],
