@@ -16,10 +16,10 @@ import { createRouter } from './http/router.ts';
 import { createIngestRepository } from './ingest/ingest-repository.ts';
 import { createIngestRoutes } from './ingest/ingest-routes.ts';
 import type { CloudMetrics } from './observability/cloud-metrics.ts';
-import { createPassRepository } from './passes/pass-repository.ts';
-import { createPassRoutes } from './passes/pass-routes.ts';
 import { observeRequests } from './observability/observe-requests.ts';
 import { createOpsRoutes } from './observability/ops-routes.ts';
+import { createPassRepository } from './passes/pass-repository.ts';
+import { createPassRoutes } from './passes/pass-routes.ts';
 import { createStoreRepository } from './stores/store-repository.ts';
 import { createStoreRoutes } from './stores/store-routes.ts';
 
