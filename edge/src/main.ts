@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ArrivalAlert, type CustomerProfile, topicFilter } from '@vitrine/shared';
 import { createEdgeMqttAdapter, type MqttConnect } from './broker/edge-mqtt-adapter.ts';
@@ -14,6 +15,10 @@ import { createMessageIntake } from './intake/message-intake.ts';
 import { createRejectionReporter } from './intake/rejection-reporter.ts';
 import { createEdgeMetrics, type EdgeMetrics } from './observability/edge-metrics.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
+import { DurableOutbox } from './outbox/durable-outbox.ts';
+import { createIngestClient } from './outbox/ingest-client.ts';
+import { createOutboxMetrics } from './outbox/outbox-metrics.ts';
+import { createOutboxUploader } from './outbox/outbox-uploader.ts';
 import { createAssociateSockets } from './realtime/associate-socket.ts';
 import { createCloudTokenVerifier, type TokenVerifier } from './realtime/token-verifier.ts';
 import { EDGE_VERSION } from './version.ts';
@@ -68,6 +73,29 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       timeoutMs: config.lookupTimeoutMs,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
+    // Opened before anything can report, stopped after the MQTT intake: the last check-ins
+    // are on disk, then uploaded as far as the flush allows.
+    const outboxMetrics = createOutboxMetrics({ registry: metrics.registry, now });
+    const outbox = new DurableOutbox({
+      dir: join(config.dataDir, 'outbox'),
+      now,
+      metrics: outboxMetrics,
+    });
+    const recovery = await outbox.open();
+    stops.push({ name: 'outbox', stop: () => outbox.close() });
+    logger.info({ dir: join(config.dataDir, 'outbox'), ...recovery }, 'outbox opened');
+    const uploader = createOutboxUploader({
+      outbox,
+      send: createIngestClient({
+        baseUrl: config.cloudUrl,
+        token: config.cloudToken,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      }),
+      metrics: outboxMetrics,
+      logger,
+    });
+    uploader.start();
+    stops.push({ name: 'outbox uploader', stop: () => uploader.stop() });
     const verifier = deps.tokenVerifier ?? createCloudTokenVerifier(config.cloudUrl);
     const recentAlerts = createRecentBuffer<ArrivalAlert>(100);
     let brokerConnected = false;
@@ -125,6 +153,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       recentAlerts,
       pushAlert: (alert) => sockets.pushAlert(alert),
       reject,
+      report: (event) => outbox.append(event),
       metrics,
       logger,
       now,

@@ -43,6 +43,8 @@ export const edgeEnvSchema = z.object({
   EDGE_MQTT_PORT: port(1884),
   EDGE_MQTT_HOST: z.string().min(1).default('127.0.0.1'),
   EDGE_DISPLAYS_DIR: z.string().min(1).optional(),
+  /** Durable local data (the outbox, ...); `.data/edge-<store>` when unset. */
+  EDGE_DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -63,6 +65,8 @@ export interface EdgeConfig {
   mqttPort: number;
   mqttHost: string;
   displaysDir: string | null;
+  /** Durable local data of this edge: the outbox lives in `<dataDir>/outbox`. */
+  dataDir: string;
   logLevel: LogLevel;
   lookupTimeoutMs: number;
   profileCacheTtlMs: number;
@@ -99,6 +103,7 @@ export function parseEdgeConfig(env: Env): EdgeConfigResult {
       mqttPort: e.EDGE_MQTT_PORT,
       mqttHost: e.EDGE_MQTT_HOST,
       displaysDir: e.EDGE_DISPLAYS_DIR ?? null,
+      dataDir: e.EDGE_DATA_DIR ?? `.data/edge-${e.EDGE_STORE_ID}`,
       logLevel: e.LOG_LEVEL,
       lookupTimeoutMs: e.EDGE_LOOKUP_TIMEOUT_MS,
       profileCacheTtlMs: e.EDGE_PROFILE_CACHE_TTL_MS,

@@ -3,6 +3,7 @@ import {
   buildTopic,
   type CustomerProfile,
   type Decoded,
+  type IngestEvent,
   newId,
 } from '@vitrine/shared';
 import type { CloudClient, ProfileLookup } from '../cloud/cloud-client.ts';
@@ -13,6 +14,7 @@ import { createSeenIds, type SeenIds } from '../domain/seen-ids.ts';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
+import { alertEvent, checkInEvent } from '../outbox/domain/reports.ts';
 
 type CheckInMessage = Extract<Decoded, { name: 'checkIn' }>;
 
@@ -26,6 +28,11 @@ export interface CheckInFlowOptions {
   /** Delivers the alert to the associates of the store (never to MQTT: it holds a profile). */
   pushAlert: (alert: ArrivalAlert) => void;
   reject: RejectMessage;
+  /**
+   * Sends a fact to the cloud (the check-in accepted, the alert pushed) through the durable
+   * outbox; resolves once it is on disk.
+   */
+  report?: (event: IngestEvent) => Promise<void>;
   metrics: EdgeMetrics;
   logger: Logger;
   now?: () => number;
@@ -50,7 +57,15 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     now = Date.now,
     newAlertId = () => newId('alert'),
     seenIds = createSeenIds(),
+    report = async () => {},
   } = options;
+
+  /** A fact that could not be made durable is logged; the alert has gone out regardless. */
+  async function reportSafely(event: IngestEvent): Promise<void> {
+    await report(event).catch((error: unknown) =>
+      logger.error({ err: error, key: event.key }, 'could not report to the cloud'),
+    );
+  }
 
   // A burst of check-ins of one customer (a family at the door, a retried publish) asks
   // the cloud once.
@@ -133,6 +148,21 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
       options.recentAlerts.push(alert);
       options.pushAlert(alert);
       metrics.alertsPushed.inc();
+      // After the push, so the alert never waits for the disk; before returning, so a
+      // check-in handled is a check-in the cloud will hear of.
+      await Promise.all([
+        reportSafely(
+          checkInEvent({
+            storeId,
+            messageId: payload.id,
+            occurredAt: payload.at,
+            customerId,
+            method: payload.data.method,
+            clientId: payload.data.clientId,
+          }),
+        ),
+        reportSafely(alertEvent(alert, new Date(now()).toISOString())),
+      ]);
       // A phone's clock may run ahead of the edge's; a negative latency says nothing.
       metrics.alertLatency.observe(Math.max(0, now() - Date.parse(payload.at)) / 1000);
       logger.info(

@@ -1,0 +1,26 @@
+import type { IngestKind } from '@vitrine/shared';
+
+/** Upload order: every pending record of a higher priority goes before any of a lower one. */
+export const OUTBOX_PRIORITIES = ['high', 'normal', 'low'] as const;
+export type OutboxPriority = (typeof OUTBOX_PRIORITIES)[number];
+
+export interface OutboxKindPolicy {
+  priority: OutboxPriority;
+  /** A record older than this is dropped unsent (and counted): it no longer helps anyone. */
+  ttlMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Every kind the edge reports, with its priority and time to live. Alerts (and, later,
+ * their acknowledgements) matter to people now; visit facts feed analytics and can wait.
+ */
+export const OUTBOX_KINDS = {
+  alert: { priority: 'high', ttlMs: 7 * DAY_MS },
+  'check-in': { priority: 'normal', ttlMs: 30 * DAY_MS },
+} as const satisfies Record<IngestKind, OutboxKindPolicy>;
+
+export function policyOf(kind: IngestKind): OutboxKindPolicy {
+  return OUTBOX_KINDS[kind];
+}
