@@ -10,9 +10,9 @@ export const outboxDir = () => mkdtemp(join(tmpdir(), 'vitrine-outbox-'));
 export function checkInFact(
   store: string,
   n: number,
-  at = '2026-11-23T10:00:00.000Z',
+  { tag = 'f', at = '2026-11-23T10:00:00.000Z' } = {},
 ): IngestEvent {
-  const messageId = `msg_f${String(n).padStart(8, '0')}`;
+  const messageId = `msg_${tag}${String(n).padStart(8, '0')}`;
   return {
     key: `check-in:${messageId}`,
     kind: 'check-in',
@@ -22,8 +22,12 @@ export function checkInFact(
   };
 }
 
-export function alertFact(store: string, n: number, at = '2026-11-23T10:00:00.000Z'): IngestEvent {
-  const messageId = `msg_a${String(n).padStart(8, '0')}`;
+export function alertFact(
+  store: string,
+  n: number,
+  { tag = 'a', at = '2026-11-23T10:00:00.000Z' } = {},
+): IngestEvent {
+  const messageId = `msg_${tag}${String(n).padStart(8, '0')}`;
   return {
     key: `alert:${messageId}`,
     kind: 'alert',
