@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ingestedEvents } from './schema-ingest.ts';
 import { passes, passRevocations } from './schema-passes.ts';
+import { customerMatchColumns, PHONE_TAIL_DIGITS, profileChanges } from './schema-sync.ts';
 
 export { ingestedEvents, passes, passRevocations };
 
@@ -124,11 +125,22 @@ export const customers = pgTable(
     notes: text('notes').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    emailNormalized: customerMatchColumns.emailNormalized(),
+    emailCanonical: customerMatchColumns.emailCanonical(),
+    phoneNormalized: customerMatchColumns.phoneNormalized(),
   },
   (table) => [
     index('customers_organisation_id_idx').on(table.organisationId, table.id),
     index('customers_home_store_id_idx').on(table.homeStoreId, table.id),
     index('customers_email_idx').on(sql`lower(${table.email})`),
+    index('customers_email_normalized_idx').on(table.organisationId, table.emailNormalized),
+    index('customers_email_canonical_idx').on(table.organisationId, table.emailCanonical),
+    index('customers_phone_normalized_idx').on(table.organisationId, table.phoneNormalized),
+    index('customers_phone_tail_idx').on(
+      table.organisationId,
+      sql`right(${table.phoneNormalized}, ${sql.raw(String(PHONE_TAIL_DIGITS))})`,
+    ),
+    index('customers_tier_idx').on(table.organisationId, table.tier),
     check('customers_currency_iso', sql`${table.currency} ~ '^[A-Z]{3}$'`),
     check('customers_lifetime_value_positive', sql`${table.lifetimeValue} >= 0`),
   ],
@@ -178,5 +190,6 @@ export const schema = {
   ingestedEvents,
   passes,
   passRevocations,
+  profileChanges,
 };
 export type Schema = typeof schema;
