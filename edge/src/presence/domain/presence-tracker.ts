@@ -1,0 +1,301 @@
+import { createAnonymousIds } from './anonymous-ids.ts';
+import { type DeviceState, newDeviceState, recordReading, scoreZones } from './device-state.ts';
+import { indexLayout, setReceiverOnline } from './layout-index.ts';
+import { createMonotonicClock } from './monotonic-clock.ts';
+import type {
+  DevicePresence,
+  PresenceEvent,
+  PresenceSighting,
+  PresenceStats,
+  PresenceTrackerOptions,
+  SightingOutcome,
+  SightingRejection,
+  ZoneExitReason,
+  ZoneOccupancy,
+} from './presence-types.ts';
+import { checkRssi } from './rssi.ts';
+import { createSmoother } from './rssi-filters.ts';
+import { decideZone } from './zone-hysteresis.ts';
+import { createOccupancyCounts } from './zone-occupancy.ts';
+
+export interface PresenceTracker {
+  /** Folds one reading in; the events it caused, or why it was refused. */
+  sighting(sighting: PresenceSighting, now: number): SightingOutcome;
+  /** Lets time pass (call about every second): exits, dwells, idle eviction, salt rotation. */
+  tick(now: number): readonly PresenceEvent[];
+  /** Node health: a zone whose receivers are all offline becomes unknown for those in it. */
+  receiverStatus(receiverId: string, online: boolean, now: number): readonly PresenceEvent[];
+  /** Where an identified device is; anonymous devices cannot be looked up by design. */
+  presenceOf(deviceId: string): DevicePresence;
+  occupancy(): { zones: Record<string, ZoneOccupancy>; unknownZone: ZoneOccupancy };
+  stats(): PresenceStats;
+}
+
+const NONE: readonly PresenceEvent[] = Object.freeze([]);
+const OK_NONE: SightingOutcome = Object.freeze({ ok: true, events: NONE });
+
+export function createPresenceTracker({
+  layout,
+  newSalt,
+  isIdentified = () => false,
+  smoothing = { kind: 'kalman' },
+  referencePower = -59,
+  presentThresholdDbm = -90,
+  enterThresholdDbm = -76,
+  exitThresholdDbm = -84,
+  ambiguityMarginDb = 3,
+  switchMarginDb = 6,
+  minSwitchMs = 4_000,
+  enterConfirmMs = 500,
+  zoneExitAfterMs = 10_000,
+  storeExitAfterMs = 30_000,
+  dwellThresholdsMs = [30_000, 120_000],
+  maxDevices = 20_000,
+  maxReceiversPerDevice = 12,
+  saltRotationMs = 300_000,
+  maxClockStepMs = 60_000,
+  clockSkewToleranceMs = 2_000,
+}: PresenceTrackerOptions): PresenceTracker {
+  const index = indexLayout(layout, referencePower);
+  const smoother = createSmoother(smoothing);
+  const clock = createMonotonicClock({
+    maxStepMs: maxClockStepMs,
+    skewToleranceMs: clockSkewToleranceMs,
+  });
+  const anonymousIds = createAnonymousIds({ newSalt, rotationMs: saltRotationMs });
+  const identified = new Map<string, DeviceState>();
+  const anonymous = new Map<string, DeviceState>();
+  const zoneCount = index.zoneIds.length;
+  const occupancy = createOccupancyCounts(index.zoneIds);
+  const scratch = new Float64Array(zoneCount);
+  const scores = { best: -1, bestScore: 0, secondScore: 0 };
+  const hysteresis = {
+    enterThresholdDbm,
+    exitThresholdDbm,
+    ambiguityMarginDb,
+    switchMarginDb,
+    minSwitchMs,
+    enterConfirmMs,
+  };
+  const rejected: Partial<Record<SightingRejection, number>> = {};
+  let evictions = 0;
+
+  function reject(reason: SightingRejection): SightingOutcome {
+    rejected[reason] = (rejected[reason] ?? 0) + 1;
+    return { ok: false, reason };
+  }
+
+  const count = occupancy.add;
+
+  function emit(events: PresenceEvent[], device: DeviceState, event: PresenceEvent) {
+    // Anonymous devices are only counted: nothing about them ever leaves the tracker.
+    if (device.identified) events.push(event);
+  }
+
+  function enterZone(
+    device: DeviceState,
+    zone: number,
+    t: number,
+    at: number,
+    events: PresenceEvent[],
+  ) {
+    count(device, -1);
+    device.zone = zone;
+    device.zoneSince = t;
+    device.dwellsFired = 0;
+    device.candidate = -1;
+    device.blockedZone = -1;
+    count(device, 1);
+    emit(events, device, {
+      type: 'zone-enter',
+      deviceId: device.key,
+      zoneId: index.zoneIds[zone] ?? '',
+      at,
+    });
+  }
+
+  function leaveZone(
+    device: DeviceState,
+    t: number,
+    at: number,
+    reason: ZoneExitReason,
+    events: PresenceEvent[],
+  ) {
+    if (device.zone < 0) return;
+    const zoneId = index.zoneIds[device.zone] ?? '';
+    count(device, -1);
+    device.zone = -1;
+    device.candidate = -1;
+    count(device, 1);
+    emit(events, device, {
+      type: 'zone-exit',
+      deviceId: device.key,
+      zoneId,
+      at,
+      stayedMs: t - device.zoneSince,
+      reason,
+    });
+  }
+
+  function leaveStore(
+    device: DeviceState,
+    t: number,
+    at: number,
+    evicted: boolean,
+    events: PresenceEvent[],
+  ) {
+    if (device.present) {
+      leaveZone(device, t, at, evicted ? 'evicted' : 'store-exit', events);
+      count(device, -1);
+      device.present = false;
+      emit(events, device, {
+        type: 'store-exit',
+        deviceId: device.key,
+        at,
+        stayedMs: t - device.presentSince,
+        evicted,
+      });
+    }
+    (device.identified ? identified : anonymous).delete(device.key);
+  }
+
+  /** The hysteresis: where the device is, given its smoothed evidence at time t. */
+  function evaluate(device: DeviceState, t: number, at: number, events: PresenceEvent[]) {
+    const { bestScore } = scoreZones(device, index, t, zoneExitAfterMs, scratch, scores);
+    if (!device.present) {
+      if (bestScore < presentThresholdDbm) return;
+      device.present = true;
+      device.presentSince = t;
+      count(device, 1);
+      emit(events, device, { type: 'store-enter', deviceId: device.key, at });
+    }
+    const current = device.zone;
+    const decision = decideZone(
+      device,
+      scores,
+      current >= 0 ? (scratch[current] ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY,
+      {
+        currentDark: current >= 0 && index.onlineInZone[current] === 0,
+        blockedDark: device.blockedZone >= 0 && index.onlineInZone[device.blockedZone] === 0,
+      },
+      t,
+      hysteresis,
+    );
+    if (decision.kind === 'leave') {
+      leaveZone(device, t, at, decision.reason, events);
+      if (decision.reason === 'receivers-offline') device.blockedZone = current;
+      if (decision.enter >= 0) enterZone(device, decision.enter, t, at, events);
+    } else if (decision.kind === 'enter') {
+      enterZone(device, decision.zone, t, at, events);
+    }
+    while (device.zone >= 0 && device.dwellsFired < dwellThresholdsMs.length) {
+      const threshold = dwellThresholdsMs[device.dwellsFired] ?? Number.POSITIVE_INFINITY;
+      if (t - device.zoneSince < threshold) break;
+      device.dwellsFired++;
+      emit(events, device, {
+        type: 'zone-dwell',
+        deviceId: device.key,
+        zoneId: index.zoneIds[device.zone] ?? '',
+        at,
+        dwellMs: threshold,
+      });
+    }
+  }
+
+  /** The hard cap: under a flood of random addresses the oldest anonymous devices go first. */
+  function makeRoom(t: number, at: number, events: PresenceEvent[]) {
+    while (identified.size + anonymous.size >= maxDevices) {
+      const oldest = anonymous.values().next().value ?? identified.values().next().value;
+      if (oldest === undefined) return;
+      leaveStore(oldest, t, at, true, events);
+      evictions++;
+    }
+  }
+
+  function lookup(deviceId: string, isKnown: boolean): DeviceState | undefined {
+    if (isKnown) return identified.get(deviceId);
+    const key = anonymousIds.current(deviceId);
+    const device = anonymous.get(key);
+    if (device !== undefined) return device;
+    const previousKey = anonymousIds.previous(deviceId);
+    const carried = previousKey === null ? undefined : anonymous.get(previousKey);
+    if (carried === undefined || previousKey === null) return undefined;
+    // Carry the device over to its new key so it is not counted twice across a rotation.
+    anonymous.delete(previousKey);
+    carried.key = key;
+    anonymous.set(key, carried);
+    return carried;
+  }
+
+  return {
+    sighting({ deviceId, receiverId, rssi }, now) {
+      const invalid = checkRssi(rssi);
+      if (invalid !== null) return reject(invalid);
+      const receiver = index.receiverOf.get(receiverId);
+      if (receiver === undefined) return reject('unknown-receiver');
+      if (deviceId.length === 0) return reject('empty-device-id');
+      const t = clock.read(now);
+      anonymousIds.advance(t);
+      const isKnown = isIdentified(deviceId);
+      const events: PresenceEvent[] = [];
+      let device = lookup(deviceId, isKnown);
+      if (device === undefined) {
+        makeRoom(t, now, events);
+        device = newDeviceState(isKnown ? deviceId : anonymousIds.current(deviceId), isKnown, t);
+        (isKnown ? identified : anonymous).set(device.key, device);
+      }
+      device.lastSeen = t;
+      recordReading(device, receiver, rssi, t, smoother, maxReceiversPerDevice);
+      evaluate(device, t, now, events);
+      return events.length === 0 ? OK_NONE : { ok: true, events };
+    },
+    tick(now) {
+      const t = clock.read(now);
+      anonymousIds.advance(t);
+      const events: PresenceEvent[] = [];
+      for (const devices of [identified, anonymous]) {
+        for (const device of devices.values()) {
+          if (t - device.lastSeen > storeExitAfterMs) leaveStore(device, t, now, false, events);
+          else evaluate(device, t, now, events);
+        }
+      }
+      return events.length === 0 ? NONE : events;
+    },
+    receiverStatus(receiverId, online, now) {
+      const receiver = index.receiverOf.get(receiverId);
+      if (receiver === undefined) return NONE;
+      const t = clock.read(now);
+      const darkZone = setReceiverOnline(index, receiver, online);
+      if (darkZone < 0) return NONE;
+      const events: PresenceEvent[] = [];
+      for (const devices of [identified, anonymous]) {
+        for (const device of devices.values()) {
+          if (device.zone === darkZone) evaluate(device, t, now, events);
+        }
+      }
+      return events;
+    },
+    presenceOf(deviceId) {
+      const device = identified.get(deviceId);
+      if (device === undefined || !device.present) return { state: 'not-present' };
+      const zoneId = device.zone >= 0 ? (index.zoneIds[device.zone] ?? null) : null;
+      return {
+        state: 'present',
+        zoneId,
+        since: zoneId === null ? device.presentSince : device.zoneSince,
+      };
+    },
+    occupancy: () => occupancy.snapshot(),
+    stats() {
+      return {
+        devices: identified.size + anonymous.size,
+        identified: identified.size,
+        anonymous: anonymous.size,
+        evictions,
+        clockJumps: clock.jumps,
+        saltRotations: anonymousIds.rotations,
+        rejected: { ...rejected },
+      };
+    },
+  };
+}
