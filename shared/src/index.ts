@@ -1,4 +1,5 @@
 export * from './api/cloud-api.ts';
+export * from './api/sync-api.ts';
 export * from './api/ingest-api.ts';
 export * from './auth/token-claims.ts';
 export * from './customer/customer-profile.ts';
