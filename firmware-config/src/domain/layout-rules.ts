@@ -152,9 +152,23 @@ function roomRules(data: unknown): RuleProblem[] {
         });
     });
   }
+  const espresenseRooms = new Map<string, number>();
   for (const { index, item } of rawItems(data, 'nodes')) {
     const room = rawString(item, 'room');
-    if (room === undefined || owner.has(room)) continue;
+    if (room === undefined) continue;
+    if (rawString(item, 'firmware') === 'espresense') {
+      // ESPresense addresses a node's settings by room: two nodes in one room would
+      // receive each other's calibration.
+      const first = espresenseRooms.get(room);
+      if (first === undefined) espresenseRooms.set(room, index);
+      else
+        problems.push({
+          path: ['nodes', index, 'room'],
+          message: `${subject(data, 'nodes', index)}: room "${room}" already has an ESPresense node`,
+          firstAt: ['nodes', first, 'room'],
+        });
+    }
+    if (owner.has(room)) continue;
     const near = didYouMean(room, [...owner.keys()], { maxEdits: 2 });
     problems.push({
       path: ['nodes', index, 'room'],

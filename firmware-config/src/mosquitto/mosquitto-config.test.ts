@@ -27,3 +27,23 @@ describe('the shipped Mosquitto configuration', () => {
     expect(withWs).toMatch(/^listener 19001 127\.0\.0\.1\nprotocol websockets$/m);
   });
 });
+
+describe('a store broker with generated accounts', () => {
+  it('reads the password and access files and still lets loyalty apps in', () => {
+    const config = renderMosquittoConfig({
+      port: 1,
+      dataDir: '/d',
+      passwordFile: '/d/passwd',
+      aclFile: '/d/acl',
+    });
+    expect(mosquittoOption(config, 'password_file')).toBe('/d/passwd');
+    expect(mosquittoOption(config, 'acl_file')).toBe('/d/acl');
+    expect(mosquittoOption(config, 'allow_anonymous')).toBe('true');
+  });
+
+  it('names no account files unless given', () => {
+    const config = renderMosquittoConfig({ port: 1, dataDir: '/d' });
+    expect(mosquittoOption(config, 'password_file')).toBeUndefined();
+    expect(mosquittoOption(config, 'acl_file')).toBeUndefined();
+  });
+});

@@ -15,6 +15,10 @@ export interface MosquittoConfigOptions {
   logFile?: string;
   /** MQTT over WebSocket port; omitted: no WebSocket listener. */
   websocketPort?: number;
+  /** Password file generated from the store layout; omitted: no accounts. */
+  passwordFile?: string;
+  /** Access list generated from the store layout; omitted: everyone may do everything. */
+  aclFile?: string;
 }
 
 /**
@@ -23,12 +27,19 @@ export interface MosquittoConfigOptions {
  * folders.
  */
 export function renderMosquittoConfig(
-  { port, dataDir, logFile, websocketPort }: MosquittoConfigOptions,
+  { port, dataDir, logFile, websocketPort, passwordFile, aclFile }: MosquittoConfigOptions,
   shipped = readFileSync(SHIPPED_MOSQUITTO_CONFIG, 'utf8'),
 ): string {
   const websocket =
     websocketPort === undefined ? '' : `listener ${websocketPort} 127.0.0.1\nprotocol websockets`;
+  // Anonymous clients stay allowed for loyalty apps; the access list confines them.
+  const access = [
+    'allow_anonymous true',
+    ...(passwordFile ? [`password_file ${passwordFile}`] : []),
+    ...(aclFile ? [`acl_file ${aclFile}`] : []),
+  ].join('\n');
   return shipped
+    .replace(/^allow_anonymous true$/m, access)
     .replace(/^persistence_location .*$/m, `persistence_location ${dataDir}/`)
     .replace(/^listener 1883 .*$/m, `listener ${port} 127.0.0.1`)
     .replace(/^listener 9001 .*\nprotocol websockets$/m, websocket)
