@@ -128,7 +128,7 @@ export class SegmentLog {
       const want = Math.min(size - position.offset, Math.max(64 * 1024, maxBytes - bytes + 8));
       let chunk = await this.#readAt(position.segment, position.offset, want);
       let offset = 0;
-      while (result.records.length < maxRecords && bytes < maxBytes) {
+      while (result.records.length < maxRecords && bytes < maxBytes && offset < chunk.length) {
         const frame = decodeFrame(chunk, offset);
         if (frame.status === 'ok') {
           offset += frame.size;
