@@ -188,3 +188,27 @@ export function beaconIdentity(beacon: LayoutBeacon): string {
 export function zoneOfRoom(layout: StoreLayout, room: string): string | null {
   return layout.zones.find((zone) => zone.rooms.includes(room))?.id ?? null;
 }
+
+export type StoreLayoutParse = { ok: true; layout: StoreLayout } | { ok: false; detail: string };
+
+/**
+ * Reads the layout JSON that firmware-config generates (`layout.json`), as the edge and
+ * the cloud load it: never throws, says which field is wrong.
+ */
+export function parseStoreLayoutJson(text: string): StoreLayoutParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false,
+      detail: `not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const parsed = storeLayoutSchema.safeParse(data);
+  if (parsed.success) return { ok: true, layout: parsed.data };
+  const detail = parsed.error.issues
+    .map((issue) => `${issue.path.map(String).join('.') || 'layout'}: ${issue.message}`)
+    .join('; ');
+  return { ok: false, detail };
+}
