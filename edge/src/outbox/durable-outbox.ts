@@ -91,7 +91,13 @@ export class DurableOutbox {
       await this.#refreshHead(priority);
     }
     this.#metrics.corruptRecords.inc(recovery.corrupt);
-    this.#publishPending();
+    this.#metrics.observe({
+      pending: () => this.pending(),
+      oldestAppendedAt: () => {
+        const heads = [...this.#heads.values()];
+        return heads.length > 0 ? Math.min(...heads) : null;
+      },
+    });
     return recovery;
   }
 
@@ -110,7 +116,6 @@ export class DurableOutbox {
     await log.append(Buffer.from(JSON.stringify(entry)));
     if (!this.#heads.has(priority)) this.#heads.set(priority, appendedAt);
     this.#metrics.appended.inc({ kind: event.kind });
-    this.#publishPending();
     for (const wake of this.#waiters.splice(0)) wake();
   }
 
@@ -153,7 +158,6 @@ export class DurableOutbox {
     for (const kind of batch.expired) this.#metrics.droppedExpired.inc({ kind });
     this.#metrics.corruptRecords.inc(batch.unreadable);
     await this.#refreshHead(batch.priority);
-    this.#publishPending();
   }
 
   pending(): Record<OutboxPriority, number> {
@@ -197,14 +201,6 @@ export class DurableOutbox {
       const entry = first ? parseEntry(first.payload) : null;
       if (entry) this.#heads.set(priority, entry.appendedAt);
     }
-  }
-
-  #publishPending(): void {
-    for (const priority of OUTBOX_PRIORITIES) {
-      this.#metrics.pending.set({ priority }, this.#logs[priority].pending);
-    }
-    const heads = [...this.#heads.values()];
-    this.#metrics.setOldestAppendedAt(heads.length > 0 ? Math.min(...heads) : null);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { OUTBOX_PRIORITIES } from './domain/outbox-kinds.ts';
+import { OUTBOX_PRIORITIES, type OutboxPriority } from './domain/outbox-kinds.ts';
 
 /** Why an upload did not go through; the `reason` label of the failure counter. */
 export const UPLOAD_FAILURES = [
@@ -23,8 +23,14 @@ export interface OutboxMetrics {
   droppedRejected: Counter<'kind'>;
   corruptRecords: Counter;
   uploadFailures: Counter<'reason'>;
-  /** Told by the outbox when its oldest pending record was appended (null: none pending). */
-  setOldestAppendedAt(at: number | null): void;
+  /** The outbox whose backlog the gauges read when scraped (not on every append). */
+  observe(source: OutboxBacklog): void;
+}
+
+export interface OutboxBacklog {
+  pending(): Record<OutboxPriority, number>;
+  /** When the oldest pending record was appended; null when none is pending. */
+  oldestAppendedAt(): number | null;
 }
 
 export interface OutboxMetricsOptions {
@@ -38,20 +44,24 @@ export function createOutboxMetrics({
   now = Date.now,
 }: OutboxMetricsOptions): OutboxMetrics {
   const registers = [registry];
-  let oldestAppendedAt: number | null = null;
+  let source: OutboxBacklog | null = null;
   const pending = new Gauge({
     name: 'vitrine_edge_outbox_pending',
     help: 'Records waiting for the cloud to acknowledge them, by priority',
     labelNames: ['priority'],
     registers,
+    collect() {
+      const counts = source?.pending();
+      for (const priority of OUTBOX_PRIORITIES) this.set({ priority }, counts?.[priority] ?? 0);
+    },
   });
-  for (const priority of OUTBOX_PRIORITIES) pending.set({ priority }, 0);
   new Gauge({
     name: 'vitrine_edge_outbox_oldest_pending_age_seconds',
     help: 'Age of the oldest record waiting for the cloud (0 when none waits)',
     registers,
     collect() {
-      this.set(oldestAppendedAt === null ? 0 : Math.max(0, now() - oldestAppendedAt) / 1000);
+      const oldest = source?.oldestAppendedAt() ?? null;
+      this.set(oldest === null ? 0 : Math.max(0, now() - oldest) / 1000);
     },
   });
   return {
@@ -96,8 +106,8 @@ export function createOutboxMetrics({
       labelNames: ['reason'],
       registers,
     }),
-    setOldestAppendedAt(at) {
-      oldestAppendedAt = at;
+    observe(backlog) {
+      source = backlog;
     },
   };
 }
