@@ -8,8 +8,10 @@ import { createCredentialRepository } from './auth/credential-repository.ts';
 import { createKeyRoutes } from './auth/key-routes.ts';
 import type { KeyRing } from './auth/signing-keys.ts';
 import { createTokenService } from './auth/token-service.ts';
+import { createCustomerRegistryRepository } from './customers/customer-registry-repository.ts';
 import { createCustomerRepository } from './customers/customer-repository.ts';
 import { createCustomerRoutes } from './customers/customer-routes.ts';
+import { createRegistrationRoutes } from './customers/registration-routes.ts';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors/app-errors.ts';
 import { createRouter } from './http/router.ts';
@@ -22,6 +24,8 @@ import { createPassRepository } from './passes/pass-repository.ts';
 import { createPassRoutes } from './passes/pass-routes.ts';
 import { createStoreRepository } from './stores/store-repository.ts';
 import { createStoreRoutes } from './stores/store-routes.ts';
+import { createProfileFeedRepository } from './sync/profile-feed-repository.ts';
+import { createSyncRoutes } from './sync/sync-routes.ts';
 
 export interface CloudAppOptions {
   db: Database;
@@ -58,6 +62,19 @@ export function createCloudApp({
   app.route('/', createAuthRoutes({ credentials, stores, tokens, keys, metrics }));
   app.route('/', createStoreRoutes({ stores, tokens }));
   app.route('/', createCustomerRoutes({ customers, stores, tokens, metrics }));
+  app.route(
+    '/',
+    createRegistrationRoutes({
+      registry: createCustomerRegistryRepository(db),
+      customers,
+      stores,
+      tokens,
+    }),
+  );
+  app.route(
+    '/',
+    createSyncRoutes({ feed: createProfileFeedRepository(db, customers), stores, tokens, now }),
+  );
   app.route('/', createKeyRoutes({ keys, tokens }));
   app.route('/', createPassRoutes({ passes: createPassRepository(db), tokens, keys, now }));
   app.route(

@@ -245,6 +245,8 @@ describe('operations', () => {
       '/v1/auth/keys/{kid}/retire',
       '/v1/auth/login',
       '/v1/customers',
+      '/v1/customers/{customerId}',
+      '/v1/customers/{customerId}/consent',
       '/v1/customers/{customerId}/profile',
       '/v1/ingest',
       '/v1/passes',
@@ -254,6 +256,7 @@ describe('operations', () => {
       '/v1/stores/{storeId}/associates',
       '/v1/stores/{storeId}/customers',
       '/v1/stores/{storeId}/device-tokens',
+      '/v1/stores/{storeId}/sync/profiles',
       '/v1/stores/{storeId}/sync/revocations',
     ]);
     expect(document.components.securitySchemes.bearerAuth.scheme).toBe('bearer');

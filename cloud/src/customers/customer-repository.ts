@@ -26,6 +26,8 @@ export interface CustomerRepository {
   /** The one customer view with the latest purchases from every store, or null. */
   findProfile(organisationId: string, customerId: string): Promise<CustomerProfile | null>;
   listProfiles(query: ProfilePageQuery): Promise<ProfilePage>;
+  /** The profiles of these customers (unknown ids left out), in id order. */
+  findProfiles(organisationId: string, customerIds: string[]): Promise<CustomerProfile[]>;
 }
 
 export interface CustomerRepositoryOptions {
@@ -118,6 +120,17 @@ export function createCustomerRepository(
       .orderBy(asc(ranked.customerId), desc(ranked.purchasedAt));
   }
 
+  async function withPurchases(rows: CustomerRow[]): Promise<CustomerProfile[]> {
+    const purchaseRows = await latestPurchasesOf(rows.map((row) => row.id));
+    const byCustomer = new Map<string, PurchaseRow[]>();
+    for (const purchase of purchaseRows) {
+      const list = byCustomer.get(purchase.customerId) ?? [];
+      list.push(purchase);
+      byCustomer.set(purchase.customerId, list);
+    }
+    return rows.map((row) => toProfile(row, byCustomer.get(row.id) ?? []));
+  }
+
   // The edge's hot path: two index lookups (the customer by primary key, then a range
   // scan of purchases_customer_latest_idx), built once and reused for every call.
   const profileQuery = selectCustomers(
@@ -163,17 +176,17 @@ export function createCustomerRepository(
         .orderBy(asc(customers.id))
         .limit(limit + 1);
       const page = rows.slice(0, limit);
-      const purchaseRows = await latestPurchasesOf(page.map((row) => row.id));
-      const byCustomer = new Map<string, PurchaseRow[]>();
-      for (const purchase of purchaseRows) {
-        const list = byCustomer.get(purchase.customerId) ?? [];
-        list.push(purchase);
-        byCustomer.set(purchase.customerId, list);
-      }
       return {
-        items: page.map((row) => toProfile(row, byCustomer.get(row.id) ?? [])),
+        items: await withPurchases(page),
         nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
       };
+    },
+    async findProfiles(organisationId, customerIds) {
+      if (customerIds.length === 0) return [];
+      const rows = await selectCustomers(
+        and(eq(customers.organisationId, organisationId), inArray(customers.id, customerIds)),
+      ).orderBy(asc(customers.id));
+      return withPurchases(rows);
     },
   };
 }

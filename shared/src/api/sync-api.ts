@@ -41,7 +41,8 @@ export const customerRegistrationSchema = z
   .object({
     firstName: z.string().trim().min(1).max(100),
     lastName: z.string().trim().min(1).max(100),
-    email: z.email().max(254).optional(),
+    // Surrounding spaces are a typing accident, not a different address.
+    email: z.string().trim().pipe(z.email().max(254)).optional(),
     phone: z
       .string()
       .max(40)
