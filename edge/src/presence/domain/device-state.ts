@@ -22,6 +22,10 @@ export interface DeviceState {
   /** The zone that is winning but not yet confirmed, and since when. */
   candidate: number;
   candidateSince: number;
+  /** The candidate's accumulated advantage beyond the switch margin, dB·s. */
+  evidence: number;
+  /** When the device's zone was last evaluated, for the evidence's time steps. */
+  evaluatedAt: number;
   /** A zone whose receivers went offline while the device was in it: -1 when none. */
   blockedZone: number;
 }
@@ -39,6 +43,8 @@ export function newDeviceState(key: string, identified: boolean, now: number): D
     dwellsFired: 0,
     candidate: -1,
     candidateSince: now,
+    evidence: 0,
+    evaluatedAt: now,
     blockedZone: -1,
   };
 }
@@ -76,6 +82,9 @@ export interface ZoneScores {
   best: number;
   bestScore: number;
   secondScore: number;
+  /** Variance of the best and runner-up zones' estimates: large while readings are few. */
+  bestVariance: number;
+  secondVariance: number;
 }
 
 /**
@@ -88,6 +97,8 @@ export function scoreZones(
   now: number,
   evidenceMs: number,
   scratch: Float64Array,
+  variances: Float64Array,
+  smoother: Smoother,
   out: ZoneScores,
 ): ZoneScores {
   scratch.fill(Number.NEGATIVE_INFINITY);
@@ -96,19 +107,28 @@ export function scoreZones(
     if (layout.receiverOnline[track.receiver] !== 1) continue;
     const zone = layout.zoneOfReceiver[track.receiver] ?? 0;
     const score = track.filter.value + (layout.offsetOfReceiver[track.receiver] ?? 0);
-    if (score > (scratch[zone] ?? Number.NEGATIVE_INFINITY)) scratch[zone] = score;
+    if (score > (scratch[zone] ?? Number.NEGATIVE_INFINITY)) {
+      scratch[zone] = score;
+      variances[zone] = smoother.variance(track.filter);
+    }
   }
   out.best = -1;
   out.bestScore = Number.NEGATIVE_INFINITY;
   out.secondScore = Number.NEGATIVE_INFINITY;
+  out.bestVariance = 0;
+  out.secondVariance = 0;
   for (let zone = 0; zone < scratch.length; zone++) {
     const score = scratch[zone] ?? Number.NEGATIVE_INFINITY;
+    const variance = variances[zone] ?? 0;
     if (score > out.bestScore) {
       out.secondScore = out.bestScore;
+      out.secondVariance = out.bestVariance;
       out.bestScore = score;
+      out.bestVariance = variance;
       out.best = zone;
     } else if (score > out.secondScore) {
       out.secondScore = score;
+      out.secondVariance = variance;
     }
   }
   return out;

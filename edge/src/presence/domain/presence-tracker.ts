@@ -40,13 +40,15 @@ export function createPresenceTracker({
   isIdentified = () => false,
   smoothing = { kind: 'kalman' },
   referencePower = -59,
-  presentThresholdDbm = -90,
-  enterThresholdDbm = -76,
-  exitThresholdDbm = -84,
+  presentThresholdDbm = -92,
+  enterThresholdDbm = -80,
+  exitThresholdDbm = -90,
   ambiguityMarginDb = 3,
   switchMarginDb = 6,
-  minSwitchMs = 4_000,
+  switchEvidenceDbS = 20,
+  minSwitchMs = 2_000,
   enterConfirmMs = 500,
+  confidence = 0,
   zoneExitAfterMs = 10_000,
   storeExitAfterMs = 30_000,
   dwellThresholdsMs = [30_000, 120_000],
@@ -68,14 +70,17 @@ export function createPresenceTracker({
   const zoneCount = index.zoneIds.length;
   const occupancy = createOccupancyCounts(index.zoneIds);
   const scratch = new Float64Array(zoneCount);
-  const scores = { best: -1, bestScore: 0, secondScore: 0 };
+  const variances = new Float64Array(zoneCount);
+  const scores = { best: -1, bestScore: 0, secondScore: 0, bestVariance: 0, secondVariance: 0 };
   const hysteresis = {
     enterThresholdDbm,
     exitThresholdDbm,
     ambiguityMarginDb,
     switchMarginDb,
+    switchEvidenceDbS,
     minSwitchMs,
     enterConfirmMs,
+    confidence,
   };
   const rejected: Partial<Record<SightingRejection, number>> = {};
   let evictions = 0;
@@ -160,8 +165,23 @@ export function createPresenceTracker({
   }
 
   /** The hysteresis: where the device is, given its smoothed evidence at time t. */
-  function evaluate(device: DeviceState, t: number, at: number, events: PresenceEvent[]) {
-    const { bestScore } = scoreZones(device, index, t, zoneExitAfterMs, scratch, scores);
+  function evaluate(
+    device: DeviceState,
+    t: number,
+    at: number,
+    events: PresenceEvent[],
+    fromReading = false,
+  ) {
+    const { bestScore } = scoreZones(
+      device,
+      index,
+      t,
+      zoneExitAfterMs,
+      scratch,
+      variances,
+      smoother,
+      scores,
+    );
     if (!device.present) {
       if (bestScore < presentThresholdDbm) return;
       device.present = true;
@@ -180,7 +200,9 @@ export function createPresenceTracker({
       },
       t,
       hysteresis,
+      fromReading,
     );
+    device.evaluatedAt = t;
     if (decision.kind === 'leave') {
       leaveZone(device, t, at, decision.reason, events);
       if (decision.reason === 'receivers-offline') device.blockedZone = current;
@@ -246,7 +268,7 @@ export function createPresenceTracker({
       }
       device.lastSeen = t;
       recordReading(device, receiver, rssi, t, smoother, maxReceiversPerDevice);
-      evaluate(device, t, now, events);
+      evaluate(device, t, now, events, true);
       return events.length === 0 ? OK_NONE : { ok: true, events };
     },
     tick(now) {

@@ -97,12 +97,16 @@ export interface PresenceTrackerOptions {
   exitThresholdDbm?: number;
   /** From no zone, the best zone must beat the second by this much, or the zone stays unknown. */
   ambiguityMarginDb?: number;
-  /** A zone must beat the current one by this much... */
+  /** A zone must beat the current one by more than this... */
   switchMarginDb?: number;
-  /** ...for this long before the device switches to it. */
+  /** ...until its advantage beyond the margin, summed over time, reaches this (dB·s)... */
+  switchEvidenceDbS?: number;
+  /** ...and for at least this long, before the device switches to it. */
   minSwitchMs?: number;
-  /** From no zone, the best zone must stay best this long before it is entered. */
+  /** From no zone, the best zone must stay best this long, and be confirmed by a new reading. */
   enterConfirmMs?: number;
+  /** How many standard deviations of the smoothed estimates' difference a zone must also win by. */
+  confidence?: number;
   /** With no reading from the current zone's receivers for this long, the zone is left. */
   zoneExitAfterMs?: number;
   /** With no reading at all for this long, the device has left the store. */

@@ -35,17 +35,20 @@ export interface Smoother {
   start(rssi: number, now: number): FilterState;
   /** Folds a reading in and returns the new estimate. */
   update(state: FilterState, rssi: number, now: number): number;
+  /** The estimate's variance (dB²) where the filter knows it; 0 where it does not. */
+  variance(state: FilterState): number;
 }
 
 /** Past this gap the previous estimate says nothing: the next reading starts afresh. */
 const MAX_GAP_S = 60;
 
 export function createKalmanSmoother({
-  processNoise = 1,
+  processNoise = 4,
   measurementNoise = 36,
 }: Omit<KalmanOptions, 'kind'> = {}): Smoother {
   return {
     start: (rssi, now) => ({ value: rssi, aux: measurementNoise, lastAt: now }),
+    variance: (state) => state.aux,
     update(state, rssi, now) {
       // Readings out of order (two receivers, one clock) add no drift rather than negative drift.
       const dt = Math.max(now - state.lastAt, 0) / 1000;
@@ -78,6 +81,7 @@ export function createOneEuroSmoother({
 }: Omit<OneEuroOptions, 'kind'> = {}): Smoother {
   return {
     start: (rssi, now) => ({ value: rssi, aux: 0, lastAt: now }),
+    variance: () => 0,
     update(state, rssi, now) {
       const elapsed = (now - state.lastAt) / 1000;
       // A reading with no time elapsed (or from the past) cannot say how fast things change.

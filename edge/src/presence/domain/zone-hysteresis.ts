@@ -6,8 +6,11 @@ export interface HysteresisOptions {
   exitThresholdDbm: number;
   ambiguityMarginDb: number;
   switchMarginDb: number;
+  switchEvidenceDbS: number;
   minSwitchMs: number;
   enterConfirmMs: number;
+  /** Standard deviations of the estimates' difference a new zone must also win by. */
+  confidence: number;
 }
 
 /** What the device's zone should do now: nothing, leave (and maybe enter another), or enter. */
@@ -20,7 +23,8 @@ const STAY: ZoneDecision = Object.freeze({ kind: 'stay' });
 
 /**
  * The hysteresis. Inside a zone: leave when its signal falls below the exit threshold;
- * switch only to a zone that beats it by a margin for a minimum time. Outside any zone:
+ * switch only to a zone that beats it by more than a margin, for a minimum time, and
+ * long and far enough that the advantage beyond the margin adds up to the evidence needed. Outside any zone:
  * enter the best zone only when it clears the enter threshold and beats the runner-up by
  * the ambiguity margin for a moment, else stay unknown. Keeps the pending candidate on the
  * device; everything else comes in as arguments.
@@ -32,25 +36,36 @@ export function decideZone(
   { currentDark, blockedDark }: { currentDark: boolean; blockedDark: boolean },
   now: number,
   options: HysteresisOptions,
+  fromReading: boolean,
 ): ZoneDecision {
   const { best, bestScore, secondScore } = scores;
-  const clear = bestScore - secondScore >= options.ambiguityMarginDb;
+  // Two readings are not a fact: while the estimates are young their variance widens the margin.
+  const doubt = options.confidence * Math.sqrt(scores.bestVariance + scores.secondVariance);
+  const clear = bestScore - secondScore >= options.ambiguityMarginDb + doubt;
   if (device.zone >= 0) {
     if (currentDark) return { kind: 'leave', reason: 'receivers-offline', enter: -1 };
     const wins = best !== device.zone && bestScore >= options.enterThresholdDbm;
+    // A faded zone is left at once, but the next one is entered only through the unknown
+    // state's confirmation: a dip of the current zone must not be a shortcut past the margin.
     if (currentScore < options.exitThresholdDbm) {
-      return { kind: 'leave', reason: wins ? 'moved' : 'faded', enter: wins && clear ? best : -1 };
+      return { kind: 'leave', reason: wins ? 'moved' : 'faded', enter: -1 };
     }
-    if (!wins || bestScore - currentScore < options.switchMarginDb) {
+    const advantage = bestScore - currentScore - options.switchMarginDb;
+    if (!wins || advantage <= 0) {
       device.candidate = -1;
       return STAY;
     }
     if (device.candidate !== best) {
       device.candidate = best;
       device.candidateSince = now;
+      device.evidence = 0;
       return STAY;
     }
+    // Evidence accumulates as advantage × time: walking into a zone (a large advantage)
+    // switches within a few seconds, standing on a boundary (a small one) rarely does.
+    device.evidence += (advantage * Math.max(0, now - device.evaluatedAt)) / 1000;
     if (now - device.candidateSince < options.minSwitchMs) return STAY;
+    if (device.evidence < options.switchEvidenceDbS) return STAY;
     return { kind: 'leave', reason: 'moved', enter: best };
   }
   // Right after a zone lost its receivers, only strong evidence may name another zone.
@@ -64,8 +79,9 @@ export function decideZone(
   if (device.candidate !== best) {
     device.candidate = best;
     device.candidateSince = now;
+    return STAY;
   }
-  return now - device.candidateSince >= options.enterConfirmMs
-    ? { kind: 'enter', zone: best }
-    : STAY;
+  // Only a new reading confirms: a tick with nothing new proves nothing.
+  if (!fromReading || now - device.candidateSince < options.enterConfirmMs) return STAY;
+  return { kind: 'enter', zone: best };
 }
