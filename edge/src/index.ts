@@ -7,6 +7,7 @@ export * from './http/index.ts';
 export * from './intake/index.ts';
 export { type EdgeDeps, type RunningEdge, startEdge } from './main.ts';
 export * from './observability/index.ts';
+export * from './outbox/index.ts';
 export * from './realtime/index.ts';
 export * from './simulator/index.ts';
 export { EDGE_VERSION } from './version.ts';
