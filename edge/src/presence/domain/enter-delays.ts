@@ -64,7 +64,8 @@ export function arrivalEnterDelays(
         e.zoneId === stay?.zoneId &&
         e.at >= (stay?.from ?? 0),
     );
-    delays.push(enter === undefined ? Number.POSITIVE_INFINITY : enter.at - at);
+    // A tracker that entered on earlier, smoothed evidence was not late: zero.
+    delays.push(enter === undefined ? Number.POSITIVE_INFINITY : Math.max(0, enter.at - at));
   }
   return delays;
 }
