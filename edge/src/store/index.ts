@@ -1,0 +1,3 @@
+export * from './local-profile-store.ts';
+export * from './memory-profile-store.ts';
+export * from './pglite-profile-store.ts';

@@ -1,0 +1,41 @@
+import type { Consent, CustomerProfile } from '@vitrine/shared';
+
+/** Where a held profile came from: the store's sync, or a lookup made for one customer. */
+export type ProfileSource = 'sync' | 'demand';
+
+export interface StoredProfile {
+  profile: CustomerProfile;
+  source: ProfileSource;
+  /** When this edge stored it (ms since the epoch). */
+  storedAt: number;
+}
+
+/** One page of the cloud's feed, applied at once together with its watermark. */
+export interface SyncBatch {
+  upserts: CustomerProfile[];
+  erasures: string[];
+  watermark: string;
+}
+
+/**
+ * The profiles an edge holds durably: the store's selection kept by the sync, plus
+ * customers fetched on demand. Survives a restart without the cloud.
+ */
+export interface LocalProfileStore {
+  get(customerId: string): Promise<StoredProfile | null>;
+  /**
+   * The consent on record here, or null for a customer this edge does not hold. Passive
+   * sensing follows only customers whose `tracking` is true.
+   */
+  consentOf(customerId: string): Promise<Consent | null>;
+  /** Applies a page of the feed and moves the watermark, atomically: all or nothing. */
+  applySync(batch: SyncBatch, at: number): Promise<void>;
+  /** Keeps a profile the cloud gave for one customer (a synced one stays marked synced). */
+  putFetched(profile: CustomerProfile, at: number): Promise<void>;
+  /** Drops a customer the cloud no longer knows. */
+  forget(customerId: string): Promise<void>;
+  /** The watermark of the last page applied; null before the first snapshot. */
+  watermark(): Promise<string | null>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,144 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { customerProfileSchema } from '@vitrine/shared';
+import { z } from 'zod';
+import type { LocalProfileStore, StoredProfile } from './local-profile-store.ts';
+
+/** The local schema; every statement is idempotent, so opening an old folder upgrades it. */
+const LOCAL_SCHEMA = `
+create table if not exists profiles (
+  id text primary key,
+  profile jsonb not null,
+  tier text not null,
+  tracking boolean not null,
+  source text not null check (source in ('sync', 'demand')),
+  -- When this edge stored the row, in ms since the epoch.
+  updated bigint not null
+);
+create index if not exists profiles_tier_idx on profiles (tier);
+create table if not exists sync_state (
+  id integer primary key check (id = 1),
+  watermark text not null,
+  applied_at bigint not null
+);
+`;
+
+const rowSchema = z.object({
+  profile: z.unknown(),
+  source: z.enum(['sync', 'demand']),
+  updated: z.union([z.number(), z.string(), z.bigint()]).transform(Number),
+});
+const consentRowSchema = z.object({ profile: z.object({ consent: z.unknown() }) });
+const countSchema = z.object({
+  n: z.union([z.number(), z.string(), z.bigint()]).transform(Number),
+});
+const watermarkRowSchema = z.object({ watermark: z.string() });
+
+/** Creates the tables an empty (or older) PGlite needs. */
+export async function migrateLocalStore(client: PGlite): Promise<void> {
+  await client.exec(LOCAL_SCHEMA);
+}
+
+export interface OpenPgliteProfileStoreOptions {
+  /** The folder of the database; created when missing. */
+  dataDir: string;
+}
+
+/** Opens (creating on first run) the durable store of an edge in its data folder. */
+export async function openPgliteProfileStore({
+  dataDir,
+}: OpenPgliteProfileStoreOptions): Promise<LocalProfileStore> {
+  await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir });
+  await migrateLocalStore(client);
+  return createPgliteProfileStore(client);
+}
+
+/**
+ * The local store on an open, migrated PGlite. A profile read back from disk is parsed
+ * again: a row that no longer fits the schema reads as absent, never as a wrong profile.
+ */
+export function createPgliteProfileStore(client: PGlite): LocalProfileStore {
+  async function upsert(
+    tx: Pick<PGlite, 'query'>,
+    profiles: unknown[],
+    source: 'sync' | 'demand',
+    at: number,
+  ) {
+    if (profiles.length === 0) return;
+    // One statement for the whole page: the profiles travel as one JSON parameter.
+    await tx.query(
+      `insert into profiles (id, profile, tier, tracking, source, updated)
+       select p->>'id', p, p->>'tier', (p->'consent'->>'tracking')::boolean, $2, $3
+       from jsonb_array_elements($1::jsonb) as p
+       on conflict (id) do update set
+         profile = excluded.profile, tier = excluded.tier, tracking = excluded.tracking,
+         updated = excluded.updated,
+         source = case when $2 = 'sync' then 'sync' else profiles.source end`,
+      [JSON.stringify(profiles), source, at],
+    );
+  }
+
+  return {
+    async get(customerId) {
+      const { rows } = await client.query(
+        'select profile, source, updated from profiles where id = $1',
+        [customerId],
+      );
+      const row = rowSchema.safeParse(rows[0]);
+      if (!row.success) return null;
+      const profile = customerProfileSchema.safeParse(row.data.profile);
+      if (!profile.success) return null;
+      const stored: StoredProfile = {
+        profile: profile.data,
+        source: row.data.source,
+        storedAt: row.data.updated,
+      };
+      return stored;
+    },
+    async consentOf(customerId) {
+      const { rows } = await client.query('select profile from profiles where id = $1', [
+        customerId,
+      ]);
+      const row = consentRowSchema.safeParse(rows[0]);
+      if (!row.success) return null;
+      const consent = customerProfileSchema.shape.consent.safeParse(row.data.profile.consent);
+      return consent.success ? consent.data : null;
+    },
+    async applySync({ upserts, erasures, watermark }, at) {
+      await client.transaction(async (tx) => {
+        await upsert(tx, upserts, 'sync', at);
+        if (erasures.length > 0) {
+          await tx.query(
+            'delete from profiles where id in (select jsonb_array_elements_text($1::jsonb))',
+            [JSON.stringify(erasures)],
+          );
+        }
+        await tx.query(
+          `insert into sync_state (id, watermark, applied_at) values (1, $1, $2)
+           on conflict (id) do update set watermark = excluded.watermark, applied_at = excluded.applied_at`,
+          [watermark, at],
+        );
+      });
+    },
+    async putFetched(profile, at) {
+      await upsert(client, [profile], 'demand', at);
+    },
+    async forget(customerId) {
+      await client.query('delete from profiles where id = $1', [customerId]);
+    },
+    async watermark() {
+      const { rows } = await client.query('select watermark from sync_state where id = 1');
+      const row = watermarkRowSchema.safeParse(rows[0]);
+      return row.success ? row.data.watermark : null;
+    },
+    async count() {
+      const { rows } = await client.query('select count(*) as n from profiles');
+      const row = countSchema.safeParse(rows[0]);
+      return row.success ? row.data.n : 0;
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}

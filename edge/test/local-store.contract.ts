@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { LocalProfileStore } from '../src/store/local-profile-store.ts';
+import { buildProfile } from './support/profiles.ts';
+
+/** The behaviour every LocalProfileStore adapter must have. Each test gets an empty store. */
+export function localProfileStoreContract(name: string, open: () => Promise<LocalProfileStore>) {
+  describe(`LocalProfileStore contract: ${name}`, () => {
+    let store: LocalProfileStore;
+    beforeEach(async () => {
+      store = await open();
+      return () => store.close();
+    });
+
+    it('starts empty, with no watermark', async () => {
+      expect(await store.count()).toBe(0);
+      expect(await store.watermark()).toBeNull();
+      expect(await store.get('cus_000001')).toBeNull();
+      expect(await store.consentOf('cus_000001')).toBeNull();
+    });
+
+    it('applies a page of the feed and its watermark together', async () => {
+      const haruki = buildProfile();
+      const elise = buildProfile({ id: 'cus_000002', firstName: 'Élise', tier: 'gold' });
+      await store.applySync(
+        { upserts: [haruki, elise], erasures: [], watermark: '7:cus_000002' },
+        1000,
+      );
+      expect(await store.count()).toBe(2);
+      expect(await store.watermark()).toBe('7:cus_000002');
+      expect(await store.get('cus_000002')).toEqual({
+        profile: elise,
+        source: 'sync',
+        storedAt: 1000,
+      });
+    });
+
+    it('replaces a profile on a later upsert and removes an erased one', async () => {
+      await store.applySync({ upserts: [buildProfile()], erasures: [], watermark: '3' }, 1000);
+      const withdrawn = buildProfile({
+        consent: { tracking: false, marketing: false, profiling: false },
+        preferences: [],
+      });
+      await store.applySync({ upserts: [withdrawn], erasures: [], watermark: '4' }, 2000);
+      expect((await store.get('cus_000001'))?.profile).toEqual(withdrawn);
+      expect(await store.consentOf('cus_000001')).toEqual({
+        tracking: false,
+        marketing: false,
+        profiling: false,
+      });
+      await store.applySync(
+        { upserts: [], erasures: ['cus_000001', 'cus_999999'], watermark: '5' },
+        3000,
+      );
+      expect(await store.get('cus_000001')).toBeNull();
+      expect(await store.consentOf('cus_000001')).toBeNull();
+      expect(await store.count()).toBe(0);
+      expect(await store.watermark()).toBe('5');
+    });
+
+    it('keeps a profile fetched on demand, and a synced one stays synced', async () => {
+      const visitor = buildProfile({ id: 'cus_000077', homeStoreId: 'sto_tokyo-ginza' });
+      await store.putFetched(visitor, 500);
+      expect(await store.get('cus_000077')).toEqual({
+        profile: visitor,
+        source: 'demand',
+        storedAt: 500,
+      });
+      await store.applySync({ upserts: [buildProfile()], erasures: [], watermark: '2' }, 600);
+      await store.putFetched(buildProfile({ notes: 'newer' }), 700);
+      expect(await store.get('cus_000001')).toMatchObject({
+        source: 'sync',
+        storedAt: 700,
+        profile: { notes: 'newer' },
+      });
+      await store.forget('cus_000077');
+      expect(await store.get('cus_000077')).toBeNull();
+      expect(await store.watermark()).toBe('2');
+    });
+
+    it('reports the consent it holds, so sensing can leave untracked customers alone', async () => {
+      await store.applySync(
+        {
+          upserts: [
+            buildProfile({
+              id: 'cus_000010',
+              consent: { tracking: true, marketing: false, profiling: true },
+            }),
+            buildProfile({
+              id: 'cus_000011',
+              consent: { tracking: false, marketing: true, profiling: true },
+            }),
+          ],
+          erasures: [],
+          watermark: '9',
+        },
+        1,
+      );
+      expect((await store.consentOf('cus_000010'))?.tracking).toBe(true);
+      expect((await store.consentOf('cus_000011'))?.tracking).toBe(false);
+    });
+
+    it('applies a page of a thousand profiles', async () => {
+      const upserts = Array.from({ length: 1000 }, (_, i) =>
+        buildProfile({ id: `cus_${String(i + 1).padStart(6, '0')}` }),
+      );
+      await store.applySync({ upserts, erasures: [], watermark: '1000' }, 1);
+      expect(await store.count()).toBe(1000);
+      expect((await store.get('cus_000500'))?.profile.id).toBe('cus_000500');
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryProfileStore } from '../src/store/memory-profile-store.ts';
+import {
+  createPgliteProfileStore,
+  migrateLocalStore,
+  openPgliteProfileStore,
+} from '../src/store/pglite-profile-store.ts';
+import { localProfileStoreContract } from './local-store.contract.ts';
+import { buildProfile } from './support/profiles.ts';
+
+// A fresh PGlite costs seconds: one migrated template for this file, cloned per test.
+let template: Blob;
+beforeAll(async () => {
+  const client = await PGlite.create();
+  await migrateLocalStore(client);
+  template = await client.dumpDataDir('none');
+  await client.close();
+}, 60_000);
+
+localProfileStoreContract('memory', async () => createMemoryProfileStore());
+localProfileStoreContract('PGlite', async () =>
+  createPgliteProfileStore(await PGlite.create({ loadDataDir: template })),
+);
+
+describe('PGlite local store on disk', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'vitrine-edge-store-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('keeps profiles and the watermark across a restart', async () => {
+    const folder = join(dataDir, 'profiles');
+    const seeded = await PGlite.create({ dataDir: folder, loadDataDir: template });
+    await seeded.close();
+    const first = await openPgliteProfileStore({ dataDir: folder });
+    await first.applySync({ upserts: [buildProfile()], erasures: [], watermark: '42' }, 1);
+    await first.close();
+    const second = await openPgliteProfileStore({ dataDir: folder });
+    expect(await second.watermark()).toBe('42');
+    expect((await second.get('cus_000001'))?.profile.firstName).toBe('Haruki');
+    await second.close();
+  }, 60_000);
+
+  it('reads a row that no longer fits the profile schema as absent', async () => {
+    const client = await PGlite.create({ loadDataDir: template });
+    await client.query(
+      `insert into profiles (id, profile, tier, tracking, source, updated)
+       values ('cus_000666', '{"id":"cus_000666","tier":"gold"}', 'gold', true, 'sync', 1)`,
+    );
+    const store = createPgliteProfileStore(client);
+    expect(await store.get('cus_000666')).toBeNull();
+    expect(await store.consentOf('cus_000666')).toBeNull();
+    await store.close();
+  });
+});
