@@ -129,10 +129,22 @@ function unknownZoneReferences(data: unknown): RuleProblem[] {
           path,
           message: `${subject(data, 'zones', index)}: adjacent to ${unknownZone(other, zones)}`,
         });
+      } else if (!adjacentOf(data, other).includes(String(item.id))) {
+        // Walking is symmetric: a one-way adjacency lets presence enter a zone it can
+        // never leave directly.
+        problems.push({
+          path,
+          message: `${subject(data, 'zones', index)}: adjacent to ${other}, which does not list it back`,
+        });
       }
     });
   }
   return problems;
+}
+
+function adjacentOf(data: unknown, zone: string): unknown[] {
+  const found = rawItems(data, 'zones').find(({ item }) => item.id === zone);
+  return found && Array.isArray(found.item.adjacent) ? found.item.adjacent : [];
 }
 
 function roomRules(data: unknown): RuleProblem[] {
