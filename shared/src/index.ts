@@ -1,6 +1,6 @@
 export * from './api/cloud-api.ts';
-export * from './api/sync-api.ts';
 export * from './api/ingest-api.ts';
+export * from './api/sync-api.ts';
 export * from './auth/token-claims.ts';
 export * from './customer/customer-profile.ts';
 export * from './envelope/envelope.ts';
