@@ -96,11 +96,11 @@ describe('layout generate', () => {
   });
 });
 
-describe('npm run layout', () => {
+describe('the layout command', () => {
   it('exits 1 on an invalid layout file, listing its problems', async () => {
     const run = promisify(execFile)(
-      'npx',
-      ['tsx', 'firmware-config/src/cli.ts', 'validate', fixture('invalid/wrong-version.yaml')],
+      `${root}node_modules/.bin/tsx`,
+      ['firmware-config/src/cli.ts', 'validate', fixture('invalid/wrong-version.yaml')],
       { cwd: root },
     );
     await expect(run).rejects.toMatchObject({
