@@ -20,6 +20,12 @@ export interface AnonymousIds {
 export interface AnonymousIdsOptions {
   newSalt: () => string;
   rotationMs?: number;
+  /**
+   * One advertisement reaches the tracker once per receiver that heard it, within
+   * milliseconds: a few dozen recent keys spare most of the hashing. The memo is that small
+   * so raw identifiers pass through it in moments, and it is emptied at every rotation.
+   */
+  memoSize?: number;
 }
 
 /** Five minutes: the longest an anonymous identifier may live. */
@@ -31,8 +37,10 @@ const keyOf = (salt: string, id: string) =>
 export function createAnonymousIds({
   newSalt,
   rotationMs = MAX_SALT_ROTATION_MS,
+  memoSize = 64,
 }: AnonymousIdsOptions): AnonymousIds {
   const period = Math.min(rotationMs, MAX_SALT_ROTATION_MS);
+  const memo = new Map<string, string>();
   let salt = newSalt();
   let previousSalt: string | null = null;
   let rotatedAt = Number.NaN;
@@ -44,10 +52,21 @@ export function createAnonymousIds({
       // After a long quiet spell the old salt links nothing still present: drop it too.
       previousSalt = now - rotatedAt >= 2 * period ? null : salt;
       salt = newSalt();
+      memo.clear();
       rotatedAt = now;
       rotations++;
     },
-    current: (deviceId) => keyOf(salt, deviceId),
+    current(deviceId) {
+      const known = memo.get(deviceId);
+      if (known !== undefined) return known;
+      const key = keyOf(salt, deviceId);
+      if (memo.size >= memoSize) {
+        const oldest = memo.keys().next();
+        if (!oldest.done) memo.delete(oldest.value);
+      }
+      memo.set(deviceId, key);
+      return key;
+    },
     previous: (deviceId) => (previousSalt === null ? null : keyOf(previousSalt, deviceId)),
     get rotations() {
       return rotations;

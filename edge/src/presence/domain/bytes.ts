@@ -28,6 +28,5 @@ export function uint32be(bytes: Uint8Array, at: number): number {
 }
 
 export function uuidOf(bytes: Uint8Array, at: number): string {
-  const hex = toHex(bytes, at, at + 16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return `${toHex(bytes, at, at + 4)}-${toHex(bytes, at + 4, at + 6)}-${toHex(bytes, at + 6, at + 8)}-${toHex(bytes, at + 8, at + 10)}-${toHex(bytes, at + 10, at + 16)}`;
 }

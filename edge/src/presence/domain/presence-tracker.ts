@@ -71,6 +71,7 @@ export function createPresenceTracker({
   const occupancy = createOccupancyCounts(index.zoneIds);
   const scratch = new Float64Array(zoneCount);
   const variances = new Float64Array(zoneCount);
+  const dark = { current: false, blocked: false };
   const scores = { best: -1, bestScore: 0, secondScore: 0, bestVariance: 0, secondVariance: 0 };
   const hysteresis = {
     enterThresholdDbm,
@@ -190,14 +191,13 @@ export function createPresenceTracker({
       emit(events, device, { type: 'store-enter', deviceId: device.key, at });
     }
     const current = device.zone;
+    dark.current = current >= 0 && index.onlineInZone[current] === 0;
+    dark.blocked = device.blockedZone >= 0 && index.onlineInZone[device.blockedZone] === 0;
     const decision = decideZone(
       device,
       scores,
       current >= 0 ? (scratch[current] ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY,
-      {
-        currentDark: current >= 0 && index.onlineInZone[current] === 0,
-        blockedDark: device.blockedZone >= 0 && index.onlineInZone[device.blockedZone] === 0,
-      },
+      dark,
       t,
       hysteresis,
       fromReading,

@@ -33,7 +33,8 @@ export function decideZone(
   device: DeviceState,
   scores: ZoneScores,
   currentScore: number,
-  { currentDark, blockedDark }: { currentDark: boolean; blockedDark: boolean },
+  /** The current zone has no receiver online / the zone left for that reason still has none. */
+  dark: { current: boolean; blocked: boolean },
   now: number,
   options: HysteresisOptions,
   fromReading: boolean,
@@ -43,7 +44,7 @@ export function decideZone(
   const doubt = options.confidence * Math.sqrt(scores.bestVariance + scores.secondVariance);
   const clear = bestScore - secondScore >= options.ambiguityMarginDb + doubt;
   if (device.zone >= 0) {
-    if (currentDark) return { kind: 'leave', reason: 'receivers-offline', enter: -1 };
+    if (dark.current) return { kind: 'leave', reason: 'receivers-offline', enter: -1 };
     const wins = best !== device.zone && bestScore >= options.enterThresholdDbm;
     // A faded zone is left at once, but the next one is entered only through the unknown
     // state's confirmation: a dip of the current zone must not be a shortcut past the margin.
@@ -69,7 +70,7 @@ export function decideZone(
     return { kind: 'leave', reason: 'moved', enter: best };
   }
   // Right after a zone lost its receivers, only strong evidence may name another zone.
-  const needed = blockedDark
+  const needed = dark.blocked
     ? options.enterThresholdDbm + options.switchMarginDb
     : options.enterThresholdDbm;
   if (best < 0 || bestScore < needed || !clear) {
