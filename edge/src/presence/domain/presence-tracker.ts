@@ -72,6 +72,8 @@ export function createPresenceTracker({
   const scratch = new Float64Array(zoneCount);
   const variances = new Float64Array(zoneCount);
   const dark = { current: false, blocked: false };
+  /** Events of the call in progress, handed over (and emptied) when it returns: no garbage per reading. */
+  const pending: PresenceEvent[] = [];
   const scores = { best: -1, bestScore: 0, secondScore: 0, bestVariance: 0, secondVariance: 0 };
   const hysteresis = {
     enterThresholdDbm,
@@ -259,7 +261,7 @@ export function createPresenceTracker({
       const t = clock.read(now);
       anonymousIds.advance(t);
       const isKnown = isIdentified(deviceId);
-      const events: PresenceEvent[] = [];
+      const events = pending;
       let device = lookup(deviceId, isKnown);
       if (device === undefined) {
         makeRoom(t, now, events);
@@ -269,19 +271,19 @@ export function createPresenceTracker({
       device.lastSeen = t;
       recordReading(device, receiver, rssi, t, smoother, maxReceiversPerDevice);
       evaluate(device, t, now, events, true);
-      return events.length === 0 ? OK_NONE : { ok: true, events };
+      return events.length === 0 ? OK_NONE : { ok: true, events: events.splice(0) };
     },
     tick(now) {
       const t = clock.read(now);
       anonymousIds.advance(t);
-      const events: PresenceEvent[] = [];
+      const events = pending;
       for (const devices of [identified, anonymous]) {
         for (const device of devices.values()) {
           if (t - device.lastSeen > storeExitAfterMs) leaveStore(device, t, now, false, events);
           else evaluate(device, t, now, events);
         }
       }
-      return events.length === 0 ? NONE : events;
+      return events.length === 0 ? NONE : events.splice(0);
     },
     receiverStatus(receiverId, online, now) {
       const receiver = index.receiverOf.get(receiverId);
@@ -289,13 +291,13 @@ export function createPresenceTracker({
       const t = clock.read(now);
       const darkZone = setReceiverOnline(index, receiver, online);
       if (darkZone < 0) return NONE;
-      const events: PresenceEvent[] = [];
+      const events = pending;
       for (const devices of [identified, anonymous]) {
         for (const device of devices.values()) {
           if (device.zone === darkZone) evaluate(device, t, now, events);
         }
       }
-      return events;
+      return events.length === 0 ? NONE : events.splice(0);
     },
     presenceOf(deviceId) {
       const device = identified.get(deviceId);
