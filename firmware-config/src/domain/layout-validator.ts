@@ -1,5 +1,5 @@
 import { STORE_LAYOUT_VERSION, type StoreLayout, storeLayoutSchema } from '@vitrine/shared';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
 import { checkLayoutRules } from './layout-rules.ts';
@@ -24,7 +24,14 @@ export type LayoutValidation =
  */
 export function validateLayout(text: string): LayoutValidation {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Warnings (a collection used as a key) would go to the process log; the schema
+    // reports such a key as unknown anyway.
+    logLevel: 'error',
+  });
   const at = (path: Path, key = false) => locate(document, lineCounter, path, { key });
 
   if (document.errors.length > 0) {
@@ -39,7 +46,9 @@ export function validateLayout(text: string): LayoutValidation {
     };
   }
 
-  const data: unknown = document.toJS({ maxAliasCount: 100 });
+  const converted = toData(document, lineCounter);
+  if (!converted.ok) return converted;
+  const data = converted.data;
   const versionProblem = checkVersion(data);
   if (versionProblem) {
     return { ok: false, problems: [{ ...at(['version']), message: versionProblem }] };
@@ -57,6 +66,33 @@ export function validateLayout(text: string): LayoutValidation {
 
   if (problems.length === 0 && parsed.success) return { ok: true, layout: parsed.data };
   return { ok: false, problems: sortProblems(problems) };
+}
+
+/**
+ * The plain data of a parsed document. Conversion still fails on an alias to an anchor
+ * that does not exist (or an alias bomb): report it at the alias, like a syntax error.
+ */
+function toData(
+  document: Document,
+  lineCounter: LineCounter,
+): { ok: true; data: unknown } | { ok: false; problems: LayoutProblem[] } {
+  try {
+    return { ok: true, data: document.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    let offset = 0;
+    visit(document, {
+      Alias(_, node) {
+        if (node.resolve(document) !== undefined) return undefined;
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problems: [{ ...lineCounter.linePos(offset), message: `YAML: ${message}` }],
+    };
+  }
 }
 
 /** A layout of another version is read by another tool: say so and check nothing else. */
