@@ -2,6 +2,7 @@ import { createAnonymousIds } from './anonymous-ids.ts';
 import { type DeviceState, newDeviceState, recordReading, scoreZones } from './device-state.ts';
 import { indexLayout, setReceiverOnline } from './layout-index.ts';
 import { createMonotonicClock } from './monotonic-clock.ts';
+import { createPresenceTransitions } from './presence-transitions.ts';
 import type {
   DevicePresence,
   PresenceEvent,
@@ -10,7 +11,6 @@ import type {
   PresenceTrackerOptions,
   SightingOutcome,
   SightingRejection,
-  ZoneExitReason,
   ZoneOccupancy,
 } from './presence-types.ts';
 import { checkRssi } from './rssi.ts';
@@ -93,88 +93,26 @@ export function createPresenceTracker({
     return { ok: false, reason };
   }
 
-  const count = occupancy.add;
+  const {
+    enterStore,
+    enterZone,
+    leaveZone,
+    dwell,
+    leaveStore: markGone,
+  } = createPresenceTransitions(index.zoneIds, occupancy, pending);
 
-  function emit(events: PresenceEvent[], device: DeviceState, event: PresenceEvent) {
-    // Anonymous devices are only counted: nothing about them ever leaves the tracker.
-    if (device.identified) events.push(event);
+  /** The events of the call that is returning; the list is emptied for the next one. */
+  function handOver(): readonly PresenceEvent[] {
+    return pending.length === 0 ? NONE : pending.splice(0);
   }
 
-  function enterZone(
-    device: DeviceState,
-    zone: number,
-    t: number,
-    at: number,
-    events: PresenceEvent[],
-  ) {
-    count(device, -1);
-    device.zone = zone;
-    device.zoneSince = t;
-    device.dwellsFired = 0;
-    device.candidate = -1;
-    device.blockedZone = -1;
-    count(device, 1);
-    emit(events, device, {
-      type: 'zone-enter',
-      deviceId: device.key,
-      zoneId: index.zoneIds[zone] ?? '',
-      at,
-    });
-  }
-
-  function leaveZone(
-    device: DeviceState,
-    t: number,
-    at: number,
-    reason: ZoneExitReason,
-    events: PresenceEvent[],
-  ) {
-    if (device.zone < 0) return;
-    const zoneId = index.zoneIds[device.zone] ?? '';
-    count(device, -1);
-    device.zone = -1;
-    device.candidate = -1;
-    count(device, 1);
-    emit(events, device, {
-      type: 'zone-exit',
-      deviceId: device.key,
-      zoneId,
-      at,
-      stayedMs: t - device.zoneSince,
-      reason,
-    });
-  }
-
-  function leaveStore(
-    device: DeviceState,
-    t: number,
-    at: number,
-    evicted: boolean,
-    events: PresenceEvent[],
-  ) {
-    if (device.present) {
-      leaveZone(device, t, at, evicted ? 'evicted' : 'store-exit', events);
-      count(device, -1);
-      device.present = false;
-      emit(events, device, {
-        type: 'store-exit',
-        deviceId: device.key,
-        at,
-        stayedMs: t - device.presentSince,
-        evicted,
-      });
-    }
+  function leaveStore(device: DeviceState, t: number, at: number, evicted: boolean) {
+    markGone(device, t, at, evicted);
     (device.identified ? identified : anonymous).delete(device.key);
   }
 
   /** The hysteresis: where the device is, given its smoothed evidence at time t. */
-  function evaluate(
-    device: DeviceState,
-    t: number,
-    at: number,
-    events: PresenceEvent[],
-    fromReading = false,
-  ) {
+  function evaluate(device: DeviceState, t: number, at: number, fromReading = false) {
     const { bestScore } = scoreZones(
       device,
       index,
@@ -187,10 +125,7 @@ export function createPresenceTracker({
     );
     if (!device.present) {
       if (bestScore < presentThresholdDbm) return;
-      device.present = true;
-      device.presentSince = t;
-      count(device, 1);
-      emit(events, device, { type: 'store-enter', deviceId: device.key, at });
+      enterStore(device, t, at);
     }
     const current = device.zone;
     dark.current = current >= 0 && index.onlineInZone[current] === 0;
@@ -206,32 +141,25 @@ export function createPresenceTracker({
     );
     device.evaluatedAt = t;
     if (decision.kind === 'leave') {
-      leaveZone(device, t, at, decision.reason, events);
+      leaveZone(device, t, at, decision.reason);
       if (decision.reason === 'receivers-offline') device.blockedZone = current;
-      if (decision.enter >= 0) enterZone(device, decision.enter, t, at, events);
+      if (decision.enter >= 0) enterZone(device, decision.enter, t, at);
     } else if (decision.kind === 'enter') {
-      enterZone(device, decision.zone, t, at, events);
+      enterZone(device, decision.zone, t, at);
     }
     while (device.zone >= 0 && device.dwellsFired < dwellThresholdsMs.length) {
       const threshold = dwellThresholdsMs[device.dwellsFired] ?? Number.POSITIVE_INFINITY;
       if (t - device.zoneSince < threshold) break;
-      device.dwellsFired++;
-      emit(events, device, {
-        type: 'zone-dwell',
-        deviceId: device.key,
-        zoneId: index.zoneIds[device.zone] ?? '',
-        at,
-        dwellMs: threshold,
-      });
+      dwell(device, threshold, at);
     }
   }
 
   /** The hard cap: under a flood of random addresses the oldest anonymous devices go first. */
-  function makeRoom(t: number, at: number, events: PresenceEvent[]) {
+  function makeRoom(t: number, at: number) {
     while (identified.size + anonymous.size >= maxDevices) {
       const oldest = anonymous.values().next().value ?? identified.values().next().value;
       if (oldest === undefined) return;
-      leaveStore(oldest, t, at, true, events);
+      leaveStore(oldest, t, at, true);
       evictions++;
     }
   }
@@ -261,29 +189,27 @@ export function createPresenceTracker({
       const t = clock.read(now);
       anonymousIds.advance(t);
       const isKnown = isIdentified(deviceId);
-      const events = pending;
       let device = lookup(deviceId, isKnown);
       if (device === undefined) {
-        makeRoom(t, now, events);
+        makeRoom(t, now);
         device = newDeviceState(isKnown ? deviceId : anonymousIds.current(deviceId), isKnown, t);
         (isKnown ? identified : anonymous).set(device.key, device);
       }
       device.lastSeen = t;
       recordReading(device, receiver, rssi, t, smoother, maxReceiversPerDevice);
-      evaluate(device, t, now, events, true);
-      return events.length === 0 ? OK_NONE : { ok: true, events: events.splice(0) };
+      evaluate(device, t, now, true);
+      return pending.length === 0 ? OK_NONE : { ok: true, events: handOver() };
     },
     tick(now) {
       const t = clock.read(now);
       anonymousIds.advance(t);
-      const events = pending;
       for (const devices of [identified, anonymous]) {
         for (const device of devices.values()) {
-          if (t - device.lastSeen > storeExitAfterMs) leaveStore(device, t, now, false, events);
-          else evaluate(device, t, now, events);
+          if (t - device.lastSeen > storeExitAfterMs) leaveStore(device, t, now, false);
+          else evaluate(device, t, now);
         }
       }
-      return events.length === 0 ? NONE : events.splice(0);
+      return handOver();
     },
     receiverStatus(receiverId, online, now) {
       const receiver = index.receiverOf.get(receiverId);
@@ -291,13 +217,12 @@ export function createPresenceTracker({
       const t = clock.read(now);
       const darkZone = setReceiverOnline(index, receiver, online);
       if (darkZone < 0) return NONE;
-      const events = pending;
       for (const devices of [identified, anonymous]) {
         for (const device of devices.values()) {
-          if (device.zone === darkZone) evaluate(device, t, now, events);
+          if (device.zone === darkZone) evaluate(device, t, now);
         }
       }
-      return events.length === 0 ? NONE : events.splice(0);
+      return handOver();
     },
     presenceOf(deviceId) {
       const device = identified.get(deviceId);
