@@ -10,6 +10,12 @@
  * associate logged in to the edge over socket.io gives the alert latency (publish →
  * alert with the profile). The cloud and the edge run as their own processes; the
  * edge's profile cache is warmed with one check-in per customer before measuring.
+ *
+ * Every check-in is a real one: each customer's app is enrolled (a pass from the cloud),
+ * each check-in carries that pass and its own fresh proof, and the edge verifies both
+ * before it alerts, so the alert latency includes verification. Proofs are signed before
+ * each run (the phones' work, not the edge's). The edge's per-pass rate limit is lifted:
+ * a few hundred passes replay thousands of check-ins here, which the limit would refuse.
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +28,11 @@ import {
 } from '@vitrine/shared';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
+import {
+  enrolWallets,
+  type LoyaltyWallet,
+  presentWallet,
+} from '../edge/src/simulator/loyalty-wallets.ts';
 import { createCloudAdmin, waitForHealthy } from '../scripts/lib/cloud-admin.ts';
 import { supervise } from '../scripts/lib/processes.ts';
 import { startMosquitto } from './lib/mosquitto.ts';
@@ -80,23 +91,33 @@ function attach(subscriber: MqttClient, socket: Socket, probe: () => Probe) {
   });
 }
 
-async function publishAt(
-  publisher: MqttClient,
-  rate: number,
-  total: number,
-  customers: string[],
-  probe: Probe,
-) {
+interface Presented {
+  pass: string;
+  proof: string;
+}
+
+/** `total` check-ins' passes and fresh proofs, round the customers' phones. */
+function presentAll(wallets: LoyaltyWallet[], total: number): Promise<Presented[]> {
+  const at = new Date();
+  return Promise.all(
+    Array.from({ length: total }, (_, i) =>
+      presentWallet(wallets[i % wallets.length] as LoyaltyWallet, store, at),
+    ),
+  );
+}
+
+async function publishAt(publisher: MqttClient, rate: number, checkIns: Presented[], probe: Probe) {
+  const total = checkIns.length;
   const start = now();
   let count = 0;
   while (count < total) {
     const due = Math.min(total, Math.floor(((now() - start) * rate) / 1000) + 1);
     for (; count < due; count++) {
       const clientId = `bench-app-${count % 50}`;
-      const customerId = customers[count % customers.length] as string;
+      const presented = checkIns[count] as Presented;
       const envelope = createEnvelope(
         store,
-        { customerId, method: 'app', clientId },
+        { ...presented, method: 'app', clientId },
         { at: new Date() },
       );
       probe.sent.set(envelope.id, now());
@@ -139,6 +160,13 @@ const customers = (
   .flat()
   .map((customer) => customer.id)
   .slice(0, Number(values.customers));
+const { wallets: enrolled, refused } = await enrolWallets({
+  cloudUrl,
+  token: adminToken,
+  customerIds: customers,
+});
+if (refused.length > 0) console.error(`not enrolled: ${refused.join(', ')}`);
+const wallets = [...enrolled.values()];
 
 const results: RunResult[] = [];
 for (const [index, broker] of brokers.entries()) {
@@ -156,6 +184,9 @@ for (const [index, broker] of brokers.entries()) {
       EDGE_HTTP_PORT: String(18081 + index),
       EDGE_MQTT_PORT: String(18840 + index),
       ...(mosquitto ? { MQTT_URL: mosquitto.url } : {}),
+      EDGE_DATA_DIR: join(work, `edge-${broker}`),
+      EDGE_PASS_RATE_BURST: '1000000',
+      EDGE_PASS_RATE_PER_MIN: '1000000',
       LOG_LEVEL: 'warn',
     },
     logDir: join(work, 'logs'),
@@ -179,8 +210,9 @@ for (const [index, broker] of brokers.entries()) {
   let probe: Probe = { sent: new Map(), raw: [], alert: [] };
   attach(subscriber, socket, () => probe);
 
-  await publishAt(publisher, 100, customers.length, customers, probe); // warm the profile cache
-  await settle(probe, customers.length, 60_000);
+  // Warm the profile cache (and the edge's verified passes): one check-in per customer.
+  await publishAt(publisher, 100, await presentAll(wallets, wallets.length), probe);
+  await settle(probe, wallets.length, 60_000);
 
   for (const rate of rates) {
     probe = { sent: new Map(), raw: [], alert: [] };
@@ -189,7 +221,8 @@ for (const [index, broker] of brokers.entries()) {
     const sampler = setInterval(() => {
       if (edge.pid) void rssMiB(edge.pid).then((mib) => (rssPeak = Math.max(rssPeak, mib)));
     }, 250);
-    await publishAt(publisher, rate, total, customers, probe);
+    const checkIns = await presentAll(wallets, total);
+    await publishAt(publisher, rate, checkIns, probe);
     await settle(probe, total);
     clearInterval(sampler);
     results.push({

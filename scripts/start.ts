@@ -1,8 +1,9 @@
 /**
  * `npm start`: the Vitrine demo on embedded defaults. Starts the cloud (seeding the demo
  * organisation on first run), one edge per demo store with its embedded broker, and a
- * simulator per store that checks customers in over MQTT as the loyalty app does; then
- * prints the URLs and logins. Ctrl-C stops everything in reverse order.
+ * simulator per store that checks customers in over MQTT as the loyalty app does (each
+ * simulated customer's app enrolled for a signed pass, each check-in with a fresh proof
+ * of presence); then prints the URLs and logins. Ctrl-C stops everything in reverse order.
  *
  * Environment: DATABASE_URL / MQTT_URL (use real services instead of the embedded ones),
  * DEMO_DATA_DIR (.data/demo), DEMO_CLOUD_PORT (8080), DEMO_EDGE_HTTP_PORT (8081, then +1
@@ -101,6 +102,8 @@ async function main() {
       EDGE_HTTP_PORT: String(httpPort),
       EDGE_MQTT_PORT: String(mqttPort),
       EDGE_DISPLAYS_DIR: associateAppDir(root),
+      // Keys, revocations and the outbox, kept with the rest of the demo's data.
+      EDGE_DATA_DIR: join(dataDir, `edge-${store.id}`),
     });
     const httpUrl = `http://127.0.0.1:${httpPort}`;
     await waitForHealthy(`${httpUrl}/healthz`, { timeoutMs: 60_000 });
@@ -111,6 +114,9 @@ async function main() {
       .flatMap((other) => (customersByStore.get(other.id) ?? []).slice(0, 8));
     start(`simulator-${store.id}`, 'edge/src/simulator/main.ts', {
       SIM_MQTT_URL: mqttUrl,
+      // The simulator enrols its customers' apps (POST /v1/passes) as an admin.
+      SIM_CLOUD_URL: cloudUrl,
+      SIM_CLOUD_TOKEN: adminToken,
       SIM_STORE_ID: store.id,
       SIM_CUSTOMER_IDS: [...own, ...visitors].join(','),
       SIM_RATE_PER_MIN: ratePerMin,

@@ -4,6 +4,7 @@ export * from './config/index.ts';
 export * from './domain/index.ts';
 export * from './flows/index.ts';
 export * from './http/index.ts';
+export * from './identity/index.ts';
 export * from './intake/index.ts';
 export { type EdgeDeps, type RunningEdge, startEdge } from './main.ts';
 export * from './observability/index.ts';

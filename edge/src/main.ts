@@ -9,8 +9,13 @@ import { type EdgeConfig, EdgeConfigError, loadEdgeConfig } from './config/edge-
 import { createLruTtlCache } from './domain/profile-cache.ts';
 import { createRecentBuffer } from './domain/recent-alerts.ts';
 import { createCheckInFlow } from './flows/check-in-flow.ts';
+import { createLoyaltyScanFlow } from './flows/loyalty-scan-flow.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { listenHttp } from './http/http-server.ts';
+import { createIdentityFile } from './identity/identity-file.ts';
+import { createIdentityMetrics } from './identity/identity-metrics.ts';
+import { createIdentitySync } from './identity/identity-sync.ts';
+import { createPresenceVerifier } from './identity/presence-verifier.ts';
 import { createMessageIntake } from './intake/message-intake.ts';
 import { createRejectionReporter } from './intake/rejection-reporter.ts';
 import { createEdgeMetrics, type EdgeMetrics } from './observability/edge-metrics.ts';
@@ -115,6 +120,56 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       metrics,
       logger,
     });
+    // Passes are verified offline with what was last synced, kept on disk for a restart
+    // without the cloud.
+    const identityMetrics = createIdentityMetrics(metrics.registry);
+    const presence = createPresenceVerifier({
+      storeId: config.storeId,
+      metrics: identityMetrics,
+      logger,
+      now,
+      skewSteps: config.proofSkewSteps,
+      rateLimit: { burst: config.passRateBurst, perMinute: config.passRatePerMin },
+    });
+    const identitySync = createIdentitySync({
+      cloudUrl: config.cloudUrl,
+      token: config.cloudToken,
+      storeId: config.storeId,
+      file: createIdentityFile(join(config.dataDir, 'identity')),
+      verifier: presence,
+      metrics: identityMetrics,
+      logger,
+      intervalMs: config.identitySyncMs,
+      now,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
+    await identitySync.start();
+    stops.push({ name: 'identity sync', stop: async () => identitySync.stop() });
+
+    const reject = createRejectionReporter({ metrics, logger });
+    const checkIns = createCheckInFlow({
+      storeId: config.storeId,
+      cloud,
+      cache: createLruTtlCache<CustomerProfile>({
+        maxEntries: config.profileCacheMax,
+        ttlMs: config.profileCacheTtlMs,
+      }),
+      recentAlerts,
+      pushAlert: (alert) => sockets.pushAlert(alert),
+      reject,
+      verify: (presented, source) => presence.verify(presented, source),
+      report: (event) => outbox.append(event),
+      metrics,
+      logger,
+      now,
+    });
+    const loyaltyScans = createLoyaltyScanFlow({
+      storeId: config.storeId,
+      checkIns,
+      verifier: presence,
+      logger,
+      now,
+    });
     const app = createHttpApp({
       storeId: config.storeId,
       version: EDGE_VERSION,
@@ -124,6 +179,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       verifier,
       recentAlerts,
       displaysDir: config.displaysDir,
+      scans: loyaltyScans,
       logger,
     });
     const http = await listenHttp({
@@ -142,24 +198,11 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     });
     logger.info({ url: http.url }, 'HTTP and associate sockets listening');
 
-    const reject = createRejectionReporter({ metrics, logger });
-    const checkIns = createCheckInFlow({
-      storeId: config.storeId,
-      cloud,
-      cache: createLruTtlCache<CustomerProfile>({
-        maxEntries: config.profileCacheMax,
-        ttlMs: config.profileCacheTtlMs,
-      }),
-      recentAlerts,
-      pushAlert: (alert) => sockets.pushAlert(alert),
-      reject,
-      report: (event) => outbox.append(event),
-      metrics,
-      logger,
-      now,
-    });
     const intake = createMessageIntake({
-      handlers: { checkIn: (message) => checkIns.handle(message) },
+      handlers: {
+        checkIn: async (message) => void (await checkIns.handle(message)),
+        qrScan: (message) => loyaltyScans.handleKioskScan(message),
+      },
       metrics,
       logger,
       reject,
@@ -170,8 +213,11 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       storeId: config.storeId,
       version: EDGE_VERSION,
       startedAt,
-      // Only the kinds the edge acts on today; sightings, ranging and QR scans come with their flows.
-      subscriptions: [topicFilter('checkIn', { store: config.storeId })],
+      // Only the kinds the edge acts on today; sightings and ranging come with their flows.
+      subscriptions: [
+        topicFilter('checkIn', { store: config.storeId }),
+        topicFilter('qrScan', { store: config.storeId }),
+      ],
       onMessage: (topic, payload) => intake.handle(topic, payload),
       onConnectionChange: (connected) => {
         brokerConnected = connected;

@@ -3,6 +3,7 @@ import { buildTopic, createEnvelope, topicFilter } from '@vitrine/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './support/edge-harness.ts';
 import { connectPublisher, subscribeAll } from './support/mqtt-helpers.ts';
+import { proofFor } from './support/passes.ts';
 import { uniqueSuffix, waitFor } from './support/wait.ts';
 
 const COUNT = 500;
@@ -43,17 +44,21 @@ describe('check-in → socket alert latency (measured, printed)', () => {
     });
 
     const customers = ['cus_000001', 'cus_000002'];
+    // A phone per check-in, as at a busy door: each shows its own pass and a fresh proof,
+    // made before the clock starts (the phone's work, not the edge's).
+    const checkIns = await Promise.all(
+      Array.from({ length: COUNT }, async (_, i) => {
+        const app = await h.cloud.enrol(customers[i % customers.length] ?? 'cus_000001');
+        return { pass: app.pass, proof: await proofFor(app, h.storeId) };
+      }),
+    );
     const topic = buildTopic('checkIn', { store: h.storeId, clientId: 'app-bench' });
     const publisher = await connectPublisher(h.edge.mqttUrl, `pub-${uniqueSuffix()}`);
     const started = performance.now();
     for (let i = 0; i < COUNT; i++) {
       const envelope = createEnvelope(
         h.storeId,
-        {
-          customerId: customers[i % customers.length] ?? 'cus_000001',
-          method: 'app',
-          clientId: 'app-bench',
-        },
+        { ...(checkIns[i] ?? { pass: '', proof: '' }), method: 'app', clientId: 'app-bench' },
         { at: new Date() },
       );
       sentAt.set(envelope.id, performance.now());

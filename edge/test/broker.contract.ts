@@ -68,7 +68,13 @@ export function describeBrokerContract(name: string, openBroker: () => Promise<B
       await makeEdge().start();
       const publisher = await connectPublisher(broker.url, `app-${uniqueSuffix()}`);
       cleanups.push(() => publisher.endAsync());
-      const message = checkInMessage(store, 'cus_000001', 'app-1');
+      // The broker carries the check-in as it is: pass and proof need not be valid here.
+      const message = checkInMessage(store, {
+        pass: 'pass-1',
+        proof: 'proof-1',
+        method: 'app',
+        clientId: 'app-1',
+      });
       await publisher.publishAsync(message.topic, message.payload, { qos: 1 });
       await waitFor(() => received[0], { what: 'the check-in at the edge' });
       expect(received).toHaveLength(1);
@@ -129,14 +135,19 @@ export function describeBrokerContract(name: string, openBroker: () => Promise<B
 
       const publisher = await connectPublisher(broker.url, `app-${uniqueSuffix()}`);
       cleanups.push(() => publisher.endAsync());
-      const message = checkInMessage(store, 'cus_000042', 'app-42');
+      const message = checkInMessage(store, {
+        pass: 'pass-42',
+        proof: 'proof-42',
+        method: 'app',
+        clientId: 'app-42',
+      });
       await publisher.publishAsync(message.topic, message.payload, { qos: 1 });
       expect(received).toHaveLength(0);
 
       await makeEdge().start();
       const delivered = await waitFor(() => received[0], { what: 'the queued check-in' });
       expect(JSON.parse(delivered.payload.toString())).toMatchObject({
-        data: { customerId: 'cus_000042' },
+        data: { pass: 'pass-42' },
       });
     });
   });

@@ -90,21 +90,17 @@ describe('check-in → arrival alert', () => {
   it('alerts on a check-in sent by the demo simulator’s publisher, as the app sends it', async () => {
     const aiko = await h.connectAssociate({ token: await h.tokenFor('aiko') });
     const publish = createCheckInPublisher({ url: h.edge.mqttUrl });
-    await publish({
-      storeId: h.storeId,
-      customerId: 'cus_000001',
-      clientId: `app-${uniqueSuffix()}`,
-      at: new Date(),
-    });
+    const clientId = `app-${uniqueSuffix()}`;
+    const at = new Date();
+    const { pass, proof } = await h.checkInData('cus_000001', clientId, at);
+    await publish({ storeId: h.storeId, clientId, at, pass, proof });
     const alert = await waitFor(() => aiko.alerts[0], { what: 'the alert' });
     expect(alert).toMatchObject({ customerId: 'cus_000001', profile: { lastName: 'Sato' } });
   });
 
   it('alerts once for a check-in delivered twice', async () => {
     const aiko = await h.connectAssociate({ token: await h.tokenFor('aiko') });
-    const message = JSON.stringify(
-      h.envelope({ customerId: 'cus_000001', method: 'app', clientId: 'app-1' }),
-    );
+    const message = JSON.stringify(h.envelope(await h.checkInData('cus_000001', 'app-1')));
     await h.publishRaw(h.checkInTopic('app-1'), message);
     await h.publishRaw(h.checkInTopic('app-1'), message);
     await h.waitForCounter('vitrine_edge_messages_duplicate_total', { kind: 'checkIn' });
@@ -113,7 +109,7 @@ describe('check-in → arrival alert', () => {
   });
 
   it('drops a check-in whose client differs from its topic', async () => {
-    const message = h.envelope({ customerId: 'cus_000001', method: 'app', clientId: 'app-9' });
+    const message = h.envelope(await h.checkInData('cus_000001', 'app-9'));
     await h.publishRaw(h.checkInTopic('app-1'), JSON.stringify(message));
     await h.waitForCounter('vitrine_edge_messages_rejected_total', { reason: 'invalid_message' });
     expect(await h.counter('vitrine_edge_alerts_pushed_total')).toBe(0);

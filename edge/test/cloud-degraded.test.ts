@@ -90,6 +90,8 @@ describe('check-in while the cloud cannot answer', () => {
     ).toMatchObject({
       customerId: 'cus_000002',
       freshness: 'unavailable',
+      // What the customer's signed pass says, when the cloud cannot say more.
+      tier: 'gold',
       profile: null,
     });
     expect(await h.counter('vitrine_edge_cloud_lookups_total', { outcome: 'unreachable' })).toBe(2);

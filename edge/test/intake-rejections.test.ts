@@ -49,10 +49,10 @@ describe('bad MQTT input is dropped, counted, logged, and survived', () => {
     },
     { name: 'a JSON array', reason: 'invalid_message', payload: () => '[1,2,3]' },
     {
-      name: 'a customer id that is not one',
+      name: 'a check-in without a proof',
       reason: 'invalid_message',
       payload: (h) =>
-        JSON.stringify(h.envelope({ customerId: 'robert', method: 'app', clientId: 'app-1' })),
+        JSON.stringify(h.envelope({ pass: 'pass.p.p', method: 'app', clientId: 'app-1' })),
     },
     {
       name: 'an envelope for another store than the topic',
@@ -60,7 +60,7 @@ describe('bad MQTT input is dropped, counted, logged, and survived', () => {
       payload: (h) =>
         JSON.stringify(
           h.envelope(
-            { customerId: 'cus_000001', method: 'app', clientId: 'app-1' },
+            { pass: 'pass.p.p', proof: 'proof.p.p', method: 'app', clientId: 'app-1' },
             'sto_paris-rivoli',
           ),
         ),
@@ -70,7 +70,7 @@ describe('bad MQTT input is dropped, counted, logged, and survived', () => {
       reason: 'unsupported_version',
       payload: (h) =>
         JSON.stringify({
-          ...h.envelope({ customerId: 'cus_000001', method: 'app', clientId: 'app-1' }),
+          ...h.envelope({ pass: 'pass.p.p', proof: 'proof.p.p', method: 'app', clientId: 'app-1' }),
           v: 2,
         }),
     },
@@ -79,7 +79,7 @@ describe('bad MQTT input is dropped, counted, logged, and survived', () => {
       reason: 'payload_too_large',
       payload: (h) =>
         JSON.stringify({
-          ...h.envelope({ customerId: 'cus_000001', method: 'app', clientId: 'app-1' }),
+          ...h.envelope({ pass: 'pass.p.p', proof: 'proof.p.p', method: 'app', clientId: 'app-1' }),
           pad: 'x'.repeat(40_000),
         }),
     },
@@ -113,7 +113,10 @@ describe('bad MQTT input is dropped, counted, logged, and survived', () => {
     await h.publishRaw(
       topic,
       JSON.stringify(
-        h.envelope({ customerId: 'cus_000001', method: 'app', clientId: 'app-1' }, other),
+        h.envelope(
+          { pass: 'pass.p.p', proof: 'proof.p.p', method: 'app', clientId: 'app-1' },
+          other,
+        ),
       ),
     );
     await expectStillAlive();

@@ -7,13 +7,18 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildTopic, createEnvelope } from '@vitrine/shared';
+import { buildTopic, createEnvelope, loginResponseSchema } from '@vitrine/shared';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadEdgeConfig } from '../src/config/edge-config.ts';
 import { type RunningEdge, startEdge } from '../src/main.ts';
 import { createEdgeMetrics } from '../src/observability/edge-metrics.ts';
+import {
+  enrolWallets,
+  type LoyaltyWallet,
+  presentWallet,
+} from '../src/simulator/loyalty-wallets.ts';
 import { type OutboxCloud, startOutboxCloud } from './support/outbox-cloud.ts';
 import { startPrivateMosquitto } from './support/private-mosquitto.ts';
 import { waitFor } from './support/wait.ts';
@@ -25,16 +30,17 @@ let cloud: OutboxCloud;
 let broker: Awaited<ReturnType<typeof startPrivateMosquitto>>;
 let edge: RunningEdge;
 let publisher: MqttClient;
+let wallets: Map<string, LoyaltyWallet>;
 
-/** The n-th check-in, as a customer's app publishes it. */
-function checkIn(n: number) {
+/** The n-th check-in, as a customer's app publishes it: its pass and a fresh proof. */
+async function checkIn(n: number) {
   const clientId = `app-${n % 7}`;
   const customerId = `cus_${String((n % 20) + 1).padStart(6, '0')}`;
-  const envelope = createEnvelope(
-    STORE,
-    { customerId, method: 'app', clientId },
-    { at: new Date() },
-  );
+  const wallet = wallets.get(customerId);
+  if (!wallet) throw new Error(`${customerId} is not enrolled`);
+  const at = new Date();
+  const presented = await presentWallet(wallet, STORE, at);
+  const envelope = createEnvelope(STORE, { ...presented, method: 'app', clientId }, { at });
   return {
     id: envelope.id,
     topic: buildTopic('checkIn', { store: STORE, clientId }),
@@ -45,6 +51,17 @@ function checkIn(n: number) {
 beforeAll(async () => {
   cloud = await startOutboxCloud();
   broker = await startPrivateMosquitto();
+  const login = await fetch(`${cloud.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@vitrine.demo', password: 'vitrine-demo' }),
+  });
+  const { token } = loginResponseSchema.parse(await login.json());
+  ({ wallets } = await enrolWallets({
+    cloudUrl: cloud.url,
+    token,
+    customerIds: Array.from({ length: 20 }, (_, i) => `cus_${String(i + 1).padStart(6, '0')}`),
+  }));
   const config = loadEdgeConfig({
     EDGE_STORE_ID: STORE,
     EDGE_CLOUD_URL: cloud.url,
@@ -76,7 +93,7 @@ it('brings every check-in published across a broker restart to the cloud exactly
   const published: string[] = [];
   const acknowledged: Promise<unknown>[] = [];
   for (let n = 0; n < CHECK_INS; n++) {
-    const message = checkIn(n);
+    const message = await checkIn(n);
     published.push(message.id);
     acknowledged.push(publisher.publishAsync(message.topic, message.payload, { qos: 1 }));
     if (n === CHECK_INS / 3) await broker.restart();

@@ -10,8 +10,11 @@ import { join, resolve } from 'node:path';
 import {
   type ArrivalAlert,
   buildTopic,
+  createAppKeyPair,
   createEnvelope,
+  createProof,
   customerProfileSchema,
+  issuedPassSchema,
   loginResponseSchema,
   pageSchema,
   type ServerToAssociateEvents,
@@ -127,12 +130,29 @@ describe('npm start', () => {
     );
     expect(regular, 'a Tokyo customer with Tokyo purchases').toBeDefined();
 
+    // Enrolled at home in Tokyo (a key pair on the phone, a pass from the cloud), shown in Paris.
+    const app = await createAppKeyPair();
+    const enrolled = await fetch(`http://127.0.0.1:${ports.cloud}/v1/passes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokyo.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: regular!.id, appPublicKey: app.publicJwk }),
+    });
+    expect(enrolled.status).toBe(201);
+    const { pass } = issuedPassSchema.parse(await enrolled.json());
+
     const store = 'sto_paris-rivoli';
+    const at = new Date();
+    const proof = await createProof({
+      pass,
+      appPrivateKey: app.privateKey,
+      storeId: store,
+      now: at,
+    });
     const client = await connectAsync(mqttUrl(1), { clientId: `e2e-app-${process.pid}` });
     const envelope = createEnvelope(
       store,
-      { customerId: regular!.id, method: 'app', clientId: `e2e-app-${process.pid}` },
-      { at: new Date() },
+      { pass, proof, method: 'app', clientId: `e2e-app-${process.pid}` },
+      { at },
     );
     await client.publishAsync(
       buildTopic('checkIn', { store, clientId: `e2e-app-${process.pid}` }),

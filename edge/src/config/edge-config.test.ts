@@ -24,6 +24,10 @@ describe('edge config', () => {
       lookupTimeoutMs: 800,
       profileCacheTtlMs: 600_000,
       profileCacheMax: 5000,
+      identitySyncMs: 60_000,
+      proofSkewSteps: 1,
+      passRateBurst: 5,
+      passRatePerMin: 10,
     });
   });
 
@@ -52,6 +56,10 @@ describe('edge config', () => {
       lookupTimeoutMs: 250,
       profileCacheTtlMs: 1000,
       profileCacheMax: 10,
+      identitySyncMs: 60_000,
+      proofSkewSteps: 1,
+      passRateBurst: 5,
+      passRatePerMin: 10,
     });
   });
 

@@ -52,6 +52,13 @@ export const edgeEnvSchema = z.object({
   /** How long a profile is served without asking the cloud again. */
   EDGE_PROFILE_CACHE_TTL_MS: positiveInt(10 * 60_000),
   EDGE_PROFILE_CACHE_MAX: positiveInt(5000),
+  /** How often the organisation's keys and the pass revocations are fetched from the cloud. */
+  EDGE_IDENTITY_SYNC_MS: positiveInt(60_000),
+  /** Time steps (30 s) of clock difference tolerated between a phone and the edge. */
+  EDGE_PROOF_SKEW_STEPS: positiveInt(1),
+  /** Check-ins one pass may make at once, then per minute. */
+  EDGE_PASS_RATE_BURST: positiveInt(5),
+  EDGE_PASS_RATE_PER_MIN: positiveInt(10),
 });
 
 export interface EdgeConfig {
@@ -71,6 +78,10 @@ export interface EdgeConfig {
   lookupTimeoutMs: number;
   profileCacheTtlMs: number;
   profileCacheMax: number;
+  identitySyncMs: number;
+  proofSkewSteps: number;
+  passRateBurst: number;
+  passRatePerMin: number;
 }
 
 export type EdgeConfigResult = { ok: true; config: EdgeConfig } | { ok: false; problems: string[] };
@@ -108,6 +119,10 @@ export function parseEdgeConfig(env: Env): EdgeConfigResult {
       lookupTimeoutMs: e.EDGE_LOOKUP_TIMEOUT_MS,
       profileCacheTtlMs: e.EDGE_PROFILE_CACHE_TTL_MS,
       profileCacheMax: e.EDGE_PROFILE_CACHE_MAX,
+      identitySyncMs: e.EDGE_IDENTITY_SYNC_MS,
+      proofSkewSteps: e.EDGE_PROOF_SKEW_STEPS,
+      passRateBurst: e.EDGE_PASS_RATE_BURST,
+      passRatePerMin: e.EDGE_PASS_RATE_PER_MIN,
     },
   };
 }

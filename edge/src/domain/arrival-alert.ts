@@ -1,11 +1,12 @@
-import type { ArrivalAlert, CustomerProfile } from '@vitrine/shared';
+import type { ArrivalAlert, Consent, CustomerProfile, Tier } from '@vitrine/shared';
 import { suggestForArrival } from './suggestion.ts';
 
 /** What the edge knows about the customer at the moment of the alert. */
 export type ProfileKnowledge =
   | { freshness: 'fresh'; profile: CustomerProfile }
   | { freshness: 'cached'; profile: CustomerProfile }
-  | { freshness: 'unavailable' };
+  /** No profile; `claims` are what the customer's signed pass says, when there is one. */
+  | { freshness: 'unavailable'; claims?: { tier: Tier; consent: Consent } };
 
 export interface ArrivalFacts {
   alertId: string;
@@ -31,7 +32,7 @@ export function composeArrivalAlert(
       ...facts,
       degraded,
       freshness: 'unavailable',
-      tier: null,
+      tier: knowledge.claims?.tier ?? null,
       profile: null,
       suggestion: null,
     };

@@ -3,20 +3,35 @@ import {
   buildTopic,
   type CustomerProfile,
   type Decoded,
+  type ErrorCode,
   type IngestEvent,
   newId,
+  type PassAndProof,
 } from '@vitrine/shared';
 import type { CloudClient, ProfileLookup } from '../cloud/cloud-client.ts';
 import { composeArrivalAlert, type ProfileKnowledge } from '../domain/arrival-alert.ts';
 import type { LruTtlCache } from '../domain/profile-cache.ts';
 import type { RecentBuffer } from '../domain/recent-alerts.ts';
 import { createSeenIds, type SeenIds } from '../domain/seen-ids.ts';
+import type { PresenceVerdict } from '../identity/domain/verify-presence.ts';
+import type { PresenceSource } from '../identity/presence-verifier.ts';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
 import { alertEvent, checkInEvent } from '../outbox/domain/reports.ts';
 
 type CheckInMessage = Extract<Decoded, { name: 'checkIn' }>;
+
+/** What became of a check-in: the alert, or why there is none (an error code). */
+export type CheckInOutcome =
+  | { ok: true; alert: ArrivalAlert }
+  | { ok: false; reason: ErrorCode; detail: string };
+
+const SOURCE_OF_METHOD = {
+  app: 'check-in',
+  kiosk: 'kiosk-scan',
+  'associate-scan': 'associate-scan',
+} as const satisfies Record<string, PresenceSource>;
 
 export interface CheckInFlowOptions {
   storeId: string;
@@ -28,6 +43,8 @@ export interface CheckInFlowOptions {
   /** Delivers the alert to the associates of the store (never to MQTT: it holds a profile). */
   pushAlert: (alert: ArrivalAlert) => void;
   reject: RejectMessage;
+  /** Verifies the pass and proof offline; refusals are counted and logged by the verifier. */
+  verify: (presented: PassAndProof, source: PresenceSource) => Promise<PresenceVerdict>;
   /**
    * Sends a fact to the cloud (the check-in accepted, the alert pushed) through the durable
    * outbox; resolves once it is on disk.
@@ -40,7 +57,8 @@ export interface CheckInFlowOptions {
 }
 
 export interface CheckInFlow {
-  handle(message: CheckInMessage): Promise<void>;
+  /** A check-in from MQTT, a kiosk's scan or an associate's scan: verified, then alerted. */
+  handle(message: CheckInMessage): Promise<CheckInOutcome>;
 }
 
 /**
@@ -116,29 +134,37 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
           topic,
           `data.clientId ${payload.data.clientId} ≠ topic client ${params.clientId}`,
         );
-        return;
+        return { ok: false, reason: 'invalid_message', detail: 'client id mismatch' };
       }
       if (!seenIds.firstTime(payload.id)) {
         metrics.duplicatesDropped.inc({ kind: 'checkIn' });
         logger.debug({ messageId: payload.id }, 'duplicate check-in dropped');
-        return;
+        return { ok: false, reason: 'conflict', detail: `${payload.id} already handled` };
       }
-      const customerId = payload.data.customerId;
-      const knowledge = await knowledgeOf(customerId);
-      if (!knowledge) {
-        options.reject(
-          'unknown_customer',
-          topic,
-          `${customerId} is not a customer of the organisation`,
-        );
-        return;
+      const verdict = await options.verify(
+        { pass: payload.data.pass, proof: payload.data.proof },
+        SOURCE_OF_METHOD[payload.data.method],
+      );
+      if (!verdict.ok) return { ok: false, reason: verdict.reason, detail: verdict.detail };
+      const { identity } = verdict;
+      const customerId = identity.customerId;
+      const known = await knowledgeOf(customerId);
+      if (!known) {
+        const detail = `${customerId} is not a customer of the organisation`;
+        options.reject('unknown_customer', topic, detail);
+        return { ok: false, reason: 'unknown_customer', detail };
       }
+      // Without the cloud, the pass's own signed claims still say the tier.
+      const knowledge =
+        known.freshness === 'unavailable'
+          ? { ...known, claims: { tier: identity.tier, consent: identity.consent } }
+          : known;
       const alert = composeArrivalAlert(
         {
           alertId: newAlertId(),
           storeId,
           customerId,
-          source: 'check-in',
+          source: payload.data.method === 'app' ? 'check-in' : 'qr-scan',
           sourceMessageId: payload.id,
           zoneId: null,
           arrivedAt: payload.at,
@@ -169,6 +195,7 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
         { alertId: alert.alertId, customerId, freshness: alert.freshness, messageId: payload.id },
         'arrival alert pushed',
       );
+      return { ok: true, alert };
     },
   };
 }

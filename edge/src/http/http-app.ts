@@ -5,10 +5,12 @@ import { cors } from 'hono/cors';
 import type { Registry } from 'prom-client';
 import type { CloudClient } from '../cloud/cloud-client.ts';
 import type { RecentBuffer } from '../domain/recent-alerts.ts';
+import type { LoyaltyScanFlow } from '../flows/loyalty-scan-flow.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
 import { createApiRoutes } from './api-routes.ts';
 import { problem } from './problem.ts';
+import { createScanRoutes } from './scan-routes.ts';
 
 export interface HealthReport {
   brokerConnected: boolean;
@@ -25,6 +27,8 @@ export interface HttpAppOptions {
   recentAlerts: RecentBuffer<ArrivalAlert>;
   /** The built associate page, served at /associate/ when set. */
   displaysDir: string | null;
+  /** Loyalty QR codes scanned by associates' tablets (`POST /api/scans`), when set. */
+  scans?: Pick<LoyaltyScanFlow, 'scanByAssociate'>;
   logger: Logger;
 }
 
@@ -68,6 +72,13 @@ export function createHttpApp(options: HttpAppOptions) {
       logger,
     }),
   );
+
+  if (options.scans) {
+    app.route(
+      '/api',
+      createScanRoutes({ storeId, verifier: options.verifier, scans: options.scans }),
+    );
+  }
 
   if (displaysDir) {
     const strip = (path: string) => path.replace(/^\/associate/, '');

@@ -10,7 +10,7 @@ const valid = new TextEncoder().encode(
   JSON.stringify(
     createEnvelope(
       store,
-      { customerId: 'cus_000001', method: 'app', clientId: 'app-1' },
+      { pass: 'pass.jws', proof: 'proof.jws', method: 'app', clientId: 'app-1' },
       { at: new Date() },
     ),
   ),
@@ -38,10 +38,10 @@ describe('message intake', () => {
   it('hands an accepted check-in to its flow and counts it by kind', async () => {
     const seen: string[] = [];
     const { metrics, intake } = setup({
-      checkIn: (m) => void seen.push(m.payload.data.customerId),
+      checkIn: (m) => void seen.push(m.payload.data.pass),
     });
     intake.handle(topic, valid);
-    expect(seen).toEqual(['cus_000001']);
+    expect(seen).toEqual(['pass.jws']);
     expect(await count(metrics, 'vitrine_edge_messages_received_total', { kind: 'checkIn' })).toBe(
       1,
     );

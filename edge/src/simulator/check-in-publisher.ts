@@ -1,11 +1,14 @@
-import { buildTopic, createEnvelope, TOPICS } from '@vitrine/shared';
+import { buildTopic, type CheckIn, createEnvelope, TOPICS } from '@vitrine/shared';
 import { connectAsync } from 'mqtt';
 
 export interface CheckInToPublish {
   storeId: string;
-  customerId: string;
   clientId: string;
   at: Date;
+  /** The customer's pass and a fresh proof of presence for this store. */
+  pass: string;
+  proof: string;
+  method?: CheckIn['method'];
 }
 
 export type PublishCheckIn = (checkIn: CheckInToPublish) => Promise<void>;
@@ -23,7 +26,7 @@ export function createCheckInPublisher({
   url,
   connectTimeoutMs = 5000,
 }: CheckInPublisherOptions): PublishCheckIn {
-  return async ({ storeId, customerId, clientId, at }) => {
+  return async ({ storeId, clientId, at, pass, proof, method = 'app' }) => {
     const client = await connectAsync(url, {
       clientId,
       clean: true,
@@ -31,7 +34,8 @@ export function createCheckInPublisher({
       connectTimeout: connectTimeoutMs,
     });
     try {
-      const envelope = createEnvelope(storeId, { customerId, method: 'app', clientId }, { at });
+      const data: CheckIn = { pass, proof, method, clientId };
+      const envelope = createEnvelope(storeId, data, { at });
       await client.publishAsync(
         buildTopic('checkIn', { store: storeId, clientId }),
         JSON.stringify(envelope),

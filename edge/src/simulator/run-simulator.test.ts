@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CheckInToPublish } from './check-in-publisher.ts';
-import { runSimulator } from './run-simulator.ts';
+import { runSimulator, type SimulatedArrival } from './run-simulator.ts';
 
 describe('simulator loop (fake clock)', () => {
   beforeEach(() => {
@@ -11,7 +10,7 @@ describe('simulator loop (fake clock)', () => {
   });
 
   it('publishes about the configured rate of check-ins for the store', async () => {
-    const published: CheckInToPublish[] = [];
+    const published: SimulatedArrival[] = [];
     const simulator = runSimulator({
       storeId: 'sto_tokyo-ginza',
       customerIds: ['cus_000001', 'cus_000002'],
@@ -33,7 +32,7 @@ describe('simulator loop (fake clock)', () => {
   });
 
   it('stamps each check-in with the time it is sent', async () => {
-    const published: CheckInToPublish[] = [];
+    const published: SimulatedArrival[] = [];
     const simulator = runSimulator({
       storeId: 'sto_tokyo-ginza',
       customerIds: ['cus_000001'],

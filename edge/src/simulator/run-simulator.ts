@@ -1,4 +1,11 @@
-import type { PublishCheckIn } from './check-in-publisher.ts';
+/** One planned arrival, when it happens: who, on which phone, at which store. */
+export interface SimulatedArrival {
+  storeId: string;
+  customerId: string;
+  clientId: string;
+  at: Date;
+}
+
 import { nextArrival, type ScheduleState, startSchedule } from './domain/arrival-schedule.ts';
 
 export interface SimulatorOptions {
@@ -6,7 +13,7 @@ export interface SimulatorOptions {
   customerIds: string[];
   ratePerMin: number;
   seed: number;
-  publish: PublishCheckIn;
+  publish: (arrival: SimulatedArrival) => Promise<void>;
   onPublished?: (customerId: string) => void;
   onError?: (error: unknown) => void;
   now?: () => number;

@@ -4,6 +4,9 @@ import type { Env } from '../config/edge-config.ts';
 
 export interface SimulatorConfig {
   mqttUrl: string;
+  /** The cloud that enrols each simulated customer's app (issues its pass). */
+  cloudUrl: string;
+  cloudToken: string;
   storeId: string;
   customerIds: string[];
   ratePerMin: number;
@@ -22,6 +25,13 @@ const simulatorEnvSchema = z.object({
         ['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:'].includes(new URL(value).protocol),
       'invalid url',
     ),
+  SIM_CLOUD_URL: z
+    .string({ error: required('invalid url') })
+    .refine(
+      (value) => URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol),
+      'invalid url',
+    ),
+  SIM_CLOUD_TOKEN: z.string({ error: required('must be a token') }).min(1, 'required'),
   SIM_STORE_ID: z.string({ error: required('must be a store id') }).pipe(storeIdSchema),
   SIM_CUSTOMER_IDS: z
     .string({ error: required('must be a comma list of customer ids') })
@@ -62,6 +72,8 @@ export function parseSimulatorConfig(env: Env): SimulatorConfigResult {
     ok: true,
     config: {
       mqttUrl: e.SIM_MQTT_URL,
+      cloudUrl: e.SIM_CLOUD_URL,
+      cloudToken: e.SIM_CLOUD_TOKEN,
       storeId: e.SIM_STORE_ID,
       customerIds: e.SIM_CUSTOMER_IDS,
       ratePerMin: e.SIM_RATE_PER_MIN,

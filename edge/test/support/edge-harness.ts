@@ -1,7 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type ArrivalAlert,
   type AssociateHello,
   buildTopic,
+  type CheckIn,
   createEnvelope,
 } from '@vitrine/shared';
 import type { MqttClient } from 'mqtt';
@@ -12,6 +16,7 @@ import { type EdgeDeps, startEdge } from '../../src/main.ts';
 import { createEdgeMetrics } from '../../src/observability/edge-metrics.ts';
 import { startFakeCloud } from './fake-cloud.ts';
 import { checkInMessage, connectPublisher, forgetStore } from './mqtt-helpers.ts';
+import { type EnrolledApp, proofFor } from './passes.ts';
 import { buildProfile } from './profiles.ts';
 import { uniqueSuffix, waitFor } from './wait.ts';
 
@@ -43,7 +48,11 @@ export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptio
     }),
   ];
   const cloud = await startFakeCloud({ storeId, profiles });
+  const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-edge-'));
   const config = loadEdgeConfig({
+    EDGE_DATA_DIR: dataDir,
+    // Tests check the same customer in many times a minute; the flood test lowers this.
+    EDGE_PASS_RATE_BURST: '100',
     EDGE_STORE_ID: storeId,
     EDGE_CLOUD_URL: cloud.url,
     EDGE_CLOUD_TOKEN: cloud.edgeToken,
@@ -60,6 +69,27 @@ export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptio
     ...deps,
   });
   const sockets: Socket[] = [];
+  // One enrolled phone per customer, as in life: every check-in shows the same pass.
+  const apps = new Map<string, Promise<EnrolledApp>>();
+  // Phones agree with the edge's clock (a fake one, when the test gives it).
+  const clock = () => deps.now?.() ?? Date.now();
+  function appOf(customerId: string): Promise<EnrolledApp> {
+    let app = apps.get(customerId);
+    if (!app) {
+      app = cloud.enrol(customerId, { issuedAt: Math.floor(clock() / 1000) - 60 });
+      apps.set(customerId, app);
+    }
+    return app;
+  }
+  async function checkInData(
+    customerId: string,
+    clientId = 'app-1',
+    at = new Date(clock()),
+    method: CheckIn['method'] = 'app',
+  ): Promise<CheckIn> {
+    const app = await appOf(customerId);
+    return { pass: app.pass, proof: await proofFor(app, storeId, at), method, clientId };
+  }
   let publisher: MqttClient | undefined;
 
   async function publishRaw(topic: string, payload: string | Buffer) {
@@ -91,12 +121,15 @@ export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptio
     storeId,
     cloud,
     edge,
+    dataDir,
+    appOf,
+    checkInData,
     metrics,
     publishRaw,
     checkInTopic: (clientId = 'app-1') => buildTopic('checkIn', { store: storeId, clientId }),
     envelope: <T>(data: T, store = storeId) => createEnvelope(store, data, { at: new Date() }),
-    async publishCheckIn(customerId: string, clientId = 'app-1', at = new Date()) {
-      const message = checkInMessage(storeId, customerId, clientId, at);
+    async publishCheckIn(customerId: string, clientId = 'app-1', at = new Date(clock())) {
+      const message = checkInMessage(storeId, await checkInData(customerId, clientId, at), at);
       await publishRaw(message.topic, message.payload);
     },
     async tokenFor(who: 'aiko' | 'camille') {
@@ -135,6 +168,7 @@ export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptio
       await edge.stop();
       await cloud.close();
       if (process.env.MQTT_URL) await forgetStore(process.env.MQTT_URL, storeId);
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import {
   type CustomerProfile,
   type LoginResponse,
+  type PassRevocation,
   type Role,
   type Store,
   storeSchema,
@@ -12,6 +13,7 @@ import {
 } from '@vitrine/shared';
 import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { enrolApp, type OrganisationKey, type TestPassOptions } from './passes.ts';
 
 export type ProfileMode = 'ok' | 'server_error' | 'hang';
 
@@ -43,6 +45,13 @@ export async function startFakeCloud({
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = `test-${Math.random().toString(36).slice(2)}`;
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+  const { x = '', y = '' } = jwk;
+  // The same key signs tokens and loyalty passes, as the real cloud's does.
+  const organisationKey: OrganisationKey = {
+    kid,
+    privateKey,
+    jwk: { kty: 'EC', crv: 'P-256', x, y, kid, alg: 'ES256', use: 'sig' },
+  };
   const org = 'org_maison-demo';
 
   async function signToken(
@@ -93,7 +102,13 @@ export async function startFakeCloud({
     name: 'edge',
   });
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-  const state = { profileMode: 'ok' as ProfileMode, profileRequests: 0 };
+  const state = {
+    profileMode: 'ok' as ProfileMode,
+    profileRequests: 0,
+    revocations: [] as PassRevocation[],
+    /** When false, the key set and revocation feed answer 503. */
+    identityUp: true,
+  };
   const store: Store = storeSchema.parse({
     id: storeId,
     organisationId: org,
@@ -106,7 +121,20 @@ export async function startFakeCloud({
   });
 
   const app = new Hono();
-  app.get('/.well-known/jwks.json', (c) => c.json({ keys: [jwk] }));
+  app.get('/.well-known/jwks.json', (c) =>
+    state.identityUp
+      ? c.json({ keys: [jwk] })
+      : c.json({ error: { code: 'internal', message: 'down' } }, 503),
+  );
+  app.get('/v1/stores/:id/sync/revocations', (c) => {
+    if (c.req.header('authorization') !== `Bearer ${edgeToken}` || c.req.param('id') !== storeId) {
+      return c.json({ error: { code: 'forbidden', message: 'not this edge' } }, 403);
+    }
+    if (!state.identityUp) return c.json({ error: { code: 'internal', message: 'down' } }, 503);
+    const since = Number(c.req.query('since') ?? 0);
+    const items = state.revocations.slice(since);
+    return c.json({ items, watermark: state.revocations.length, hasMore: false });
+  });
   app.post('/v1/auth/login', async (c) => {
     const body: unknown = await c.req.json().catch(() => null);
     const email = typeof body === 'object' && body && 'email' in body ? body.email : null;
@@ -159,6 +187,24 @@ export async function startFakeCloud({
     edgeToken,
     state,
     signToken,
+    organisationKey,
+    /** Enrols an app for a customer: a pass with the customer's tier and consent. */
+    enrol(customerId: string, options: TestPassOptions = {}) {
+      const profile = byId.get(customerId);
+      return enrolApp(organisationKey, {
+        customerId,
+        ...(profile ? { tier: profile.tier, consent: profile.consent } : {}),
+        ...options,
+      });
+    },
+    revoke(passId: string, passExpiresAt = new Date(Date.now() + 86_400_000)) {
+      state.revocations.push({
+        passId,
+        revokedAt: new Date().toISOString(),
+        reason: 'lost_device',
+        passExpiresAt: passExpiresAt.toISOString(),
+      });
+    },
     /** Takes the cloud off the network: connections are refused from now on. */
     async close() {
       if (closed) return;

@@ -1,4 +1,4 @@
-import { buildTopic, createEnvelope } from '@vitrine/shared';
+import { buildTopic, type CheckIn, createEnvelope } from '@vitrine/shared';
 import { connectAsync, type MqttClient } from 'mqtt';
 
 export interface Received {
@@ -22,15 +22,11 @@ export function connectPublisher(url: string, clientId: string): Promise<MqttCli
   return connectAsync(url, { clientId, clean: true, reconnectPeriod: 0 });
 }
 
-export function checkInMessage(
-  store: string,
-  customerId: string,
-  clientId: string,
-  at: Date = new Date(),
-) {
+/** A check-in as the app publishes it; the data carries the pass and proof. */
+export function checkInMessage(store: string, data: CheckIn, at: Date = new Date()) {
   return {
-    topic: buildTopic('checkIn', { store, clientId }),
-    payload: JSON.stringify(createEnvelope(store, { customerId, method: 'app', clientId }, { at })),
+    topic: buildTopic('checkIn', { store, clientId: data.clientId }),
+    payload: JSON.stringify(createEnvelope(store, data, { at })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { clientIdSchema, customerIdSchema } from '../ids/ids.ts';
+import { clientIdSchema } from '../ids/ids.ts';
+import { passTextSchema, proofTextSchema } from './check-in.ts';
 
 /** RSSI as radios report it: never positive, never below -127 dBm. */
 export const rssiSchema = z.number().int().min(-127).max(0);
@@ -34,9 +35,10 @@ export const nodeStatusSchema = z.object({
 });
 export type NodeStatus = z.infer<typeof nodeStatusSchema>;
 
-/** Loyalty app → edge: the store beacons the customer's phone hears. */
+/** Loyalty app → edge: the store beacons the customer's phone hears, with its pass and proof. */
 export const rangingReportSchema = z.object({
-  customerId: customerIdSchema,
+  pass: passTextSchema,
+  proof: proofTextSchema,
   clientId: clientIdSchema,
   beacons: z
     .array(

@@ -67,7 +67,7 @@ describe('decodeMessage', () => {
   const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   const valid = createEnvelope(
     store,
-    { customerId: 'cus_000001', method: 'app', clientId: 'app-42' },
+    { pass: 'pass.jws.text', proof: 'proof.jws.text', method: 'app', clientId: 'app-42' },
     { at },
   );
 
@@ -75,7 +75,7 @@ describe('decodeMessage', () => {
     const result = decodeMessage(topic, encode(valid));
     expect(result.ok).toBe(true);
     if (result.ok && result.name === 'checkIn')
-      expect(result.payload.data.customerId).toBe('cus_000001');
+      expect(result.payload.data.pass).toBe('pass.jws.text');
   });
 
   const cases: { name: string; topic?: string; payload: Uint8Array; reason: string }[] = [
@@ -91,8 +91,8 @@ describe('decodeMessage', () => {
       reason: 'invalid_message',
     },
     {
-      name: 'a customer id that is not one',
-      payload: encode({ ...valid, data: { ...valid.data, customerId: 'bob' } }),
+      name: 'a check-in without a proof',
+      payload: encode({ ...valid, data: { ...valid.data, proof: undefined } }),
       reason: 'invalid_message',
     },
     {

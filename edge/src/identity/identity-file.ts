@@ -1,0 +1,80 @@
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { organisationJwksSchema, passRevocationSchema } from '@vitrine/shared';
+import { z } from 'zod';
+
+/** What the edge keeps to verify passes with no cloud: keys, revocations, the feed's watermark. */
+export const identityStateSchema = z.object({
+  jwks: organisationJwksSchema,
+  revocations: z.array(passRevocationSchema),
+  watermark: z.number().int().nonnegative(),
+  syncedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type IdentityState = z.infer<typeof identityStateSchema>;
+
+export const EMPTY_IDENTITY_STATE: IdentityState = {
+  jwks: { keys: [] },
+  revocations: [],
+  watermark: 0,
+  syncedAt: null,
+};
+
+export type IdentityFileRead =
+  | { outcome: 'loaded'; state: IdentityState }
+  | { outcome: 'absent' }
+  | { outcome: 'invalid'; detail: string };
+
+export interface IdentityFile {
+  readonly path: string;
+  read(): Promise<IdentityFileRead>;
+  /** Replaces the file atomically: a crash leaves the old state or the new, never half. */
+  write(state: IdentityState): Promise<void>;
+}
+
+const FILE = 'identity.json';
+
+export function createIdentityFile(dir: string): IdentityFile {
+  const path = join(dir, FILE);
+  return {
+    path,
+    async read() {
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+          return { outcome: 'absent' };
+        }
+        throw error;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        return { outcome: 'invalid', detail: 'not JSON' };
+      }
+      const parsed = identityStateSchema.safeParse(json);
+      return parsed.success
+        ? { outcome: 'loaded', state: parsed.data }
+        : { outcome: 'invalid', detail: parsed.error.message };
+    },
+    async write(state) {
+      await mkdir(dir, { recursive: true });
+      const temporary = `${path}.${process.pid}.tmp`;
+      const file = await open(temporary, 'w');
+      try {
+        await file.writeFile(JSON.stringify(state));
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(temporary, path);
+      const folder = await open(dir, 'r');
+      try {
+        await folder.sync();
+      } finally {
+        await folder.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './domain/index.ts';
+export * from './identity-file.ts';
+export * from './identity-metrics.ts';
+export * from './identity-sync.ts';
+export * from './presence-verifier.ts';
