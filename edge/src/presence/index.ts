@@ -6,6 +6,7 @@ export { decodeAdvertisementHex } from './domain/decode-beacon.ts';
 export { decodeEddystone } from './domain/decode-eddystone.ts';
 export { decodeManufacturerData } from './domain/decode-manufacturer-data.ts';
 export { arrivalEnterDelays, zoneEnterDelays } from './domain/enter-delays.ts';
+export { presenceLayoutOf } from './domain/layout-from-store.ts';
 export { createMonotonicClock } from './domain/monotonic-clock.ts';
 export {
   layoutOfStore,
