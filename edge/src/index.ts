@@ -11,4 +11,6 @@ export * from './observability/index.ts';
 export * from './outbox/index.ts';
 export * from './realtime/index.ts';
 export * from './simulator/index.ts';
+export * from './store/index.ts';
+export * from './sync/index.ts';
 export { EDGE_VERSION } from './version.ts';

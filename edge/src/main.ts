@@ -26,6 +26,12 @@ import { createOutboxMetrics } from './outbox/outbox-metrics.ts';
 import { createOutboxUploader } from './outbox/outbox-uploader.ts';
 import { createAssociateSockets } from './realtime/associate-socket.ts';
 import { createCloudTokenVerifier, type TokenVerifier } from './realtime/token-verifier.ts';
+import { createDeferredProfileStore } from './store/deferred-profile-store.ts';
+import type { LocalProfileStore } from './store/local-profile-store.ts';
+import { openPgliteProfileStore } from './store/pglite-profile-store.ts';
+import { createProfileFeedClient } from './sync/profile-feed-client.ts';
+import { createProfileSync } from './sync/profile-sync.ts';
+import { createSyncMetrics } from './sync/sync-metrics.ts';
 import { EDGE_VERSION } from './version.ts';
 
 /** What a caller (a test, the demo launcher) may put in place of the defaults. */
@@ -37,6 +43,8 @@ export interface EdgeDeps {
   /** Clock of the profile cache and latency measurements. */
   now?: () => number;
   mqttConnect?: MqttConnect;
+  /** The local profile store; PGlite in `<dataDir>/profiles` by default. */
+  localStore?: LocalProfileStore;
 }
 
 export interface RunningEdge {
@@ -147,13 +155,49 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     stops.push({ name: 'identity sync', stop: async () => identitySync.stop() });
 
     const reject = createRejectionReporter({ metrics, logger });
+    // The profiles this store is likely to need, on disk: synced from the cloud as a
+    // snapshot then deltas, and looked up before the cloud is asked. A first start of
+    // PGlite takes seconds: the edge serves check-ins from the cloud meanwhile.
+    const localProfiles =
+      deps.localStore ??
+      createDeferredProfileStore(
+        openPgliteProfileStore({ dataDir: join(config.dataDir, 'profiles') }),
+        {
+          onOpenFailed: (error) =>
+            logger.error({ err: error }, 'local profile store not opened; using the cloud alone'),
+        },
+      );
+    stops.push({ name: 'local profile store', stop: () => localProfiles.close() });
+    const profileCache = createLruTtlCache<CustomerProfile>({
+      maxEntries: config.profileCacheMax,
+      ttlMs: config.profileCacheTtlMs,
+    });
+    const profileSync = createProfileSync({
+      feed: createProfileFeedClient({
+        baseUrl: config.cloudUrl,
+        token: config.cloudToken,
+        storeId: config.storeId,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      }),
+      store: localProfiles,
+      metrics: createSyncMetrics(metrics.registry),
+      logger,
+      // A changed or erased customer must not be served from memory either.
+      onApplied: ({ upserted, erased }) => {
+        for (const customerId of [...upserted, ...erased]) profileCache.delete(customerId);
+      },
+      pageSize: config.syncPageSize,
+      intervalMs: config.syncIntervalMs,
+    });
+    profileSync.start();
+    stops.push({ name: 'profile sync', stop: () => profileSync.stop() });
+
     const checkIns = createCheckInFlow({
       storeId: config.storeId,
       cloud,
-      cache: createLruTtlCache<CustomerProfile>({
-        maxEntries: config.profileCacheMax,
-        ttlMs: config.profileCacheTtlMs,
-      }),
+      cache: profileCache,
+      localProfiles,
+      demandFreshMs: config.profileCacheTtlMs,
       recentAlerts,
       pushAlert: (alert) => sockets.pushAlert(alert),
       reject,

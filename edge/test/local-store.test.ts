@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeferredProfileStore } from '../src/store/deferred-profile-store.ts';
 import { createMemoryProfileStore } from '../src/store/memory-profile-store.ts';
 import {
   createPgliteProfileStore,
@@ -56,5 +57,37 @@ describe('PGlite local store on disk', () => {
     expect(await store.get('cus_000666')).toBeNull();
     expect(await store.consentOf('cus_000666')).toBeNull();
     await store.close();
+  });
+});
+
+localProfileStoreContract('deferred, over memory', async () =>
+  createDeferredProfileStore(Promise.resolve(createMemoryProfileStore())),
+);
+
+describe('deferred local store', () => {
+  it('finds nothing while opening, and writes once open', async () => {
+    let open: (store: ReturnType<typeof createMemoryProfileStore>) => void = () => {};
+    const inner = createMemoryProfileStore();
+    const store = createDeferredProfileStore(new Promise((resolve) => (open = resolve)));
+    expect(await store.get('cus_000001')).toBeNull();
+    expect(await store.consentOf('cus_000001')).toBeNull();
+    const write = store.applySync({ upserts: [buildProfile()], erasures: [], watermark: '3' }, 1);
+    open(inner);
+    await write;
+    expect((await store.get('cus_000001'))?.profile.id).toBe('cus_000001');
+    expect(await inner.watermark()).toBe('3');
+  });
+
+  it('runs without a store that failed to open, and says so once', async () => {
+    const failures: unknown[] = [];
+    const store = createDeferredProfileStore(Promise.reject(new Error('disk full')), {
+      onOpenFailed: (error) => failures.push(error),
+    });
+    await expect(store.applySync({ upserts: [], erasures: [], watermark: '1' }, 1)).rejects.toThrow(
+      'could not be opened',
+    );
+    expect(await store.get('cus_000001')).toBeNull();
+    await store.close();
+    expect(failures).toHaveLength(1);
   });
 });

@@ -52,6 +52,15 @@ export const edgeEnvSchema = z.object({
   /** How long a profile is served without asking the cloud again. */
   EDGE_PROFILE_CACHE_TTL_MS: positiveInt(10 * 60_000),
   EDGE_PROFILE_CACHE_MAX: positiveInt(5000),
+  /** How often the local profile store asks the cloud for changes. */
+  EDGE_SYNC_INTERVAL_MS: positiveInt(30_000),
+  /** Profiles per page of the sync feed. */
+  EDGE_SYNC_PAGE_SIZE: z.coerce
+    .number({ error: 'must be an integer from 1 to 1000' })
+    .int('must be an integer from 1 to 1000')
+    .min(1, 'must be an integer from 1 to 1000')
+    .max(1000, 'must be an integer from 1 to 1000')
+    .default(500),
   /** How often the organisation's keys and the pass revocations are fetched from the cloud. */
   EDGE_IDENTITY_SYNC_MS: positiveInt(60_000),
   /** Time steps (30 s) of clock difference tolerated between a phone and the edge. */
@@ -78,6 +87,8 @@ export interface EdgeConfig {
   lookupTimeoutMs: number;
   profileCacheTtlMs: number;
   profileCacheMax: number;
+  syncIntervalMs: number;
+  syncPageSize: number;
   identitySyncMs: number;
   proofSkewSteps: number;
   passRateBurst: number;
@@ -119,6 +130,8 @@ export function parseEdgeConfig(env: Env): EdgeConfigResult {
       lookupTimeoutMs: e.EDGE_LOOKUP_TIMEOUT_MS,
       profileCacheTtlMs: e.EDGE_PROFILE_CACHE_TTL_MS,
       profileCacheMax: e.EDGE_PROFILE_CACHE_MAX,
+      syncIntervalMs: e.EDGE_SYNC_INTERVAL_MS,
+      syncPageSize: e.EDGE_SYNC_PAGE_SIZE,
       identitySyncMs: e.EDGE_IDENTITY_SYNC_MS,
       proofSkewSteps: e.EDGE_PROOF_SKEW_STEPS,
       passRateBurst: e.EDGE_PASS_RATE_BURST,

@@ -18,6 +18,7 @@ import type { PresenceSource } from '../identity/presence-verifier.ts';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { LocalProfileStore } from '../store/local-profile-store.ts';
 import { alertEvent, checkInEvent } from '../outbox/domain/reports.ts';
 
 type CheckInMessage = Extract<Decoded, { name: 'checkIn' }>;
@@ -37,6 +38,13 @@ export interface CheckInFlowOptions {
   storeId: string;
   cloud: Pick<CloudClient, 'fetchProfile'>;
   cache: LruTtlCache<CustomerProfile>;
+  /**
+   * The durable local store, looked up before the cloud: the store's selection kept
+   * current by the sync, and customers fetched on demand (fresh for `demandFreshMs`).
+   */
+  localProfiles?: Pick<LocalProfileStore, 'get' | 'putFetched' | 'forget'>;
+  /** How long a profile fetched on demand is used without asking the cloud again. */
+  demandFreshMs?: number;
   recentAlerts: RecentBuffer<ArrivalAlert>;
   /** Check-in ids already handled; QoS 1 may deliver one twice. */
   seenIds?: SeenIds;
@@ -70,6 +78,8 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     storeId,
     cloud,
     cache,
+    localProfiles,
+    demandFreshMs = 10 * 60_000,
     metrics,
     logger,
     now = Date.now,
@@ -96,32 +106,68 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     return lookup;
   }
 
-  /** What the edge knows, or null when the cloud says the customer does not exist. */
+  /** The local store's copy: a synced one is kept current by the sync; a fetched one ages. */
+  async function localCopy(customerId: string) {
+    if (!localProfiles) return null;
+    try {
+      const stored = await localProfiles.get(customerId);
+      if (stored === null) return null;
+      const fresh = stored.source === 'sync' || now() - stored.storedAt < demandFreshMs;
+      return { profile: stored.profile, fresh };
+    } catch (error) {
+      logger.error({ err: error, customerId }, 'local profile store failed; asking the cloud');
+      return null;
+    }
+  }
+
+  /** The local store is a copy: failing to update it never fails a check-in. */
+  async function keepLocally(write: () => Promise<void>, customerId: string) {
+    await write().catch((error: unknown) =>
+      logger.error({ err: error, customerId }, 'local profile store not updated'),
+    );
+  }
+
+  /**
+   * What the edge knows, or null when the cloud says the customer does not exist: the
+   * memory cache, then the local store, then the cloud on demand (a customer this store
+   * has never seen: one customer view), then whatever copy is left, marked as such.
+   */
   async function knowledgeOf(customerId: string): Promise<ProfileKnowledge | null> {
     const cached = cache.get(customerId, now());
     if (cached?.fresh) {
       metrics.cloudLookups.inc({ outcome: 'cache_hit' });
       return { freshness: 'fresh', profile: cached.value };
     }
+    const local = await localCopy(customerId);
+    if (local?.fresh) {
+      metrics.cloudLookups.inc({ outcome: 'cache_hit' });
+      cache.set(customerId, local.profile, now());
+      return { freshness: 'fresh', profile: local.profile };
+    }
     const lookup = await lookUp(customerId);
     if (lookup.outcome === 'found') {
       metrics.cloudLookups.inc({ outcome: 'fresh' });
       cache.set(customerId, lookup.profile, now());
+      if (localProfiles) {
+        await keepLocally(() => localProfiles.putFetched(lookup.profile, now()), customerId);
+      }
       return { freshness: 'fresh', profile: lookup.profile };
     }
     if (lookup.outcome === 'not_found') {
       metrics.cloudLookups.inc({ outcome: 'not_found' });
       // An erased or unknown customer must not linger in the fallback either.
       cache.delete(customerId);
+      if (localProfiles) await keepLocally(() => localProfiles.forget(customerId), customerId);
       return null;
     }
     metrics.cloudLookups.inc({ outcome: lookup.reason });
     metrics.cloudLookupFailures.inc({ reason: lookup.reason });
+    const fallback = cached?.value ?? local?.profile;
     logger.warn(
-      { customerId, reason: lookup.reason, detail: lookup.detail, cached: cached !== undefined },
+      { customerId, reason: lookup.reason, detail: lookup.detail, cached: fallback !== undefined },
       'profile lookup failed; alerting with what the edge knows',
     );
-    return cached ? { freshness: 'cached', profile: cached.value } : { freshness: 'unavailable' };
+    return fallback ? { freshness: 'cached', profile: fallback } : { freshness: 'unavailable' };
   }
 
   return {

@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { customerProfileSchema } from '@vitrine/shared';
 import { z } from 'zod';
@@ -44,14 +45,41 @@ export interface OpenPgliteProfileStoreOptions {
   dataDir: string;
 }
 
-/** Opens (creating on first run) the durable store of an edge in its data folder. */
+/**
+ * Opens the durable store of an edge in its data folder. The first run creates the
+ * database in a sibling folder and renames it into place, so that an edge stopped during
+ * those seconds leaves no half-made database behind.
+ */
 export async function openPgliteProfileStore({
   dataDir,
 }: OpenPgliteProfileStoreOptions): Promise<LocalProfileStore> {
-  await mkdir(dataDir, { recursive: true });
+  if (!(await exists(join(dataDir, 'PG_VERSION')))) {
+    const parent = dirname(dataDir);
+    await mkdir(parent, { recursive: true });
+    for (const entry of await readdir(parent)) {
+      if (entry.startsWith(`${basename(dataDir)}.init-`)) {
+        await rm(join(parent, entry), { recursive: true, force: true });
+      }
+    }
+    const building = `${dataDir}.init-${process.pid}`;
+    const fresh = await PGlite.create({ dataDir: building });
+    await migrateLocalStore(fresh);
+    await fresh.close();
+    await rm(dataDir, { recursive: true, force: true });
+    await rename(building, dataDir);
+  }
   const client = await PGlite.create({ dataDir });
   await migrateLocalStore(client);
   return createPgliteProfileStore(client);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -28,6 +28,8 @@ export interface ProfileSyncOptions {
   random?: () => number;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
+  /** How long stop() waits for a round under way. */
+  stopWaitMs?: number;
 }
 
 export interface ProfileSync {
@@ -54,6 +56,7 @@ export function createProfileSync(options: ProfileSyncOptions): ProfileSync {
     random = Math.random,
     setTimer = (run, ms) => setTimeout(run, ms),
     clearTimer = (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+    stopWaitMs = 2_000,
   } = options;
   let failures = 0;
   let timer: unknown = null;
@@ -136,7 +139,14 @@ export function createProfileSync(options: ProfileSyncOptions): ProfileSync {
       stopped = true;
       if (timer !== null) clearTimer(timer);
       timer = null;
-      await running;
+      // Each page is applied atomically with its watermark: a round cut short loses nothing,
+      // so a slow cloud does not hold up the edge's stop for long.
+      if (running !== null) {
+        await Promise.race([
+          running,
+          new Promise((resolve) => setTimeout(resolve, stopWaitMs).unref()),
+        ]);
+      }
     },
   };
 }

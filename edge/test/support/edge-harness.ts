@@ -14,6 +14,7 @@ import { io, type Socket } from 'socket.io-client';
 import { type Env, loadEdgeConfig } from '../../src/config/edge-config.ts';
 import { type EdgeDeps, startEdge } from '../../src/main.ts';
 import { createEdgeMetrics } from '../../src/observability/edge-metrics.ts';
+import { createMemoryProfileStore } from '../../src/store/memory-profile-store.ts';
 import { startFakeCloud } from './fake-cloud.ts';
 import { checkInMessage, connectPublisher, forgetStore } from './mqtt-helpers.ts';
 import { type EnrolledApp, proofFor } from './passes.ts';
@@ -66,6 +67,8 @@ export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptio
   const edge = await startEdge(config, {
     logger: logger ?? pino({ level: 'silent' }),
     metrics,
+    // A fresh PGlite costs seconds per edge; local-store.test.ts covers the PGlite store.
+    localStore: createMemoryProfileStore(),
     ...deps,
   });
   const sockets: Socket[] = [];
