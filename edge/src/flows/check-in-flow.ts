@@ -18,8 +18,8 @@ import type { PresenceSource } from '../identity/presence-verifier.ts';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
-import type { LocalProfileStore } from '../store/local-profile-store.ts';
 import { alertEvent, checkInEvent } from '../outbox/domain/reports.ts';
+import type { LocalProfileStore } from '../store/local-profile-store.ts';
 
 type CheckInMessage = Extract<Decoded, { name: 'checkIn' }>;
 
