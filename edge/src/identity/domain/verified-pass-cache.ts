@@ -1,5 +1,5 @@
+import type { KeyObject } from 'node:crypto';
 import type { PassClaims } from '@vitrine/shared';
-import type { CryptoKey } from 'jose';
 
 /**
  * Passes whose organisation signature already verified, by their exact text: a phone
@@ -11,7 +11,7 @@ export interface VerifiedPass {
   kid: string;
   passHash: string;
   /** The app's key from `cnf.jwk`, imported. */
-  appKey: CryptoKey;
+  appKey: KeyObject;
 }
 
 export interface VerifiedPassCache {
