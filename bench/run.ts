@@ -5,7 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHES = ['arrival-latency.ts', 'outbox.ts', 'presence-pipeline.ts'];
+const BENCHES = [
+  'arrival-latency.ts',
+  'outbox.ts',
+  'presence-pipeline.ts',
+  'proof-verification.ts',
+];
 
 for (const bench of BENCHES) {
   console.log(`\n## ${bench}\n`);
