@@ -10,6 +10,7 @@ const BENCHES = [
   'outbox.ts',
   'presence-pipeline.ts',
   'proof-verification.ts',
+  'sync.ts',
 ];
 
 for (const bench of BENCHES) {
