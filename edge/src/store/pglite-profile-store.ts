@@ -1,5 +1,6 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { customerProfileSchema } from '@vitrine/shared';
 import { z } from 'zod';
@@ -62,15 +63,26 @@ export async function openPgliteProfileStore({
       }
     }
     const building = `${dataDir}.init-${process.pid}`;
-    const fresh = await PGlite.create({ dataDir: building });
-    await migrateLocalStore(fresh);
-    await fresh.close();
+    await createInWorker(building);
     await rm(dataDir, { recursive: true, force: true });
     await rename(building, dataDir);
   }
   const client = await PGlite.create({ dataDir });
   await migrateLocalStore(client);
   return createPgliteProfileStore(client);
+}
+
+/** initdb off the main thread: the edge keeps answering while it runs. */
+function createInWorker(dataDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./create-database-worker.mjs', import.meta.url), {
+      workerData: { dataDir, schema: LOCAL_SCHEMA },
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`database creation exited with ${code}`)),
+    );
+  });
 }
 
 async function exists(path: string): Promise<boolean> {
