@@ -171,7 +171,8 @@ export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptio
       await edge.stop();
       await cloud.close();
       if (process.env.MQTT_URL) await forgetStore(process.env.MQTT_URL, storeId);
-      await rm(dataDir, { recursive: true, force: true });
+      // The local stores may still be closing files: retry rather than fail the test.
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
