@@ -38,12 +38,19 @@ const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-demo-'));
 let dropDatabase: () => Promise<void> = async () => {};
 
 async function login(edge: string, email: string) {
-  const response = await fetch(`${edge}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'vitrine-demo' }),
-  });
-  return { status: response.status, body: await response.json() };
+  // A 502 says "the cloud did not answer in time; try again shortly": on a busy machine,
+  // just after start (the simulators enrol their customers' apps), it may, so try again.
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${edge}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'vitrine-demo' }),
+    });
+    if (response.status !== 502 || attempt === 5) {
+      return { status: response.status, body: await response.json() };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 function connect(edge: string, token: string): Socket<ServerToAssociateEvents> {
