@@ -71,11 +71,14 @@ describe('deferred local store', () => {
     const store = createDeferredProfileStore(new Promise((resolve) => (open = resolve)));
     expect(await store.get('cus_000001')).toBeNull();
     expect(await store.consentOf('cus_000001')).toBeNull();
+    // A lookup's copy does not wait for the store: it is written once the store is open.
+    await store.putFetched(buildProfile({ id: 'cus_000005' }), 1);
     const write = store.applySync({ upserts: [buildProfile()], erasures: [], watermark: '3' }, 1);
     open(inner);
     await write;
     expect((await store.get('cus_000001'))?.profile.id).toBe('cus_000001');
     expect(await inner.watermark()).toBe('3');
+    expect((await store.get('cus_000005'))?.source).toBe('demand');
   });
 
   it('runs without a store that failed to open, and says so once', async () => {

@@ -60,7 +60,7 @@ export const edgeEnvSchema = z.object({
     .int('must be an integer from 1 to 1000')
     .min(1, 'must be an integer from 1 to 1000')
     .max(1000, 'must be an integer from 1 to 1000')
-    .default(500),
+    .default(100),
   /** How often the organisation's keys and the pass revocations are fetched from the cloud. */
   EDGE_IDENTITY_SYNC_MS: positiveInt(60_000),
   /** Time steps (30 s) of clock difference tolerated between a phone and the edge. */

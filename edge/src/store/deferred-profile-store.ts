@@ -33,8 +33,15 @@ export function createDeferredProfileStore(
     get: async (customerId) => (ready === null ? null : ready.get(customerId)),
     consentOf: async (customerId) => (ready === null ? null : ready.consentOf(customerId)),
     applySync: async (batch, at) => (await opened()).applySync(batch, at),
-    putFetched: async (profile, at) => (await opened()).putFetched(profile, at),
-    forget: async (customerId) => (await opened()).forget(customerId),
+    // A check-in never waits for the store to open: these writes are queued behind it.
+    putFetched: async (profile, at) => {
+      if (ready !== null) return ready.putFetched(profile, at);
+      void settled.then((store) => store?.putFetched(profile, at)).catch(() => {});
+    },
+    forget: async (customerId) => {
+      if (ready !== null) return ready.forget(customerId);
+      void settled.then((store) => store?.forget(customerId)).catch(() => {});
+    },
     watermark: async () => (await opened()).watermark(),
     count: async () => (ready === null ? 0 : ready.count()),
     close: async () => {
