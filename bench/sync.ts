@@ -110,6 +110,8 @@ const server = createServer((request, response) => {
   response.writeHead(200, { 'content-type': 'application/json' });
   response.end(JSON.stringify(page));
 });
+// The baselines leave the connection idle for seconds: keep it open for the next round.
+server.keepAliveTimeout = 120_000;
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -137,7 +139,8 @@ const seconds = (start: number) => (performance.now() - start) / 1000;
 let start = performance.now();
 const snapshot = await sync.syncOnce();
 const snapshotSeconds = seconds(start);
-if (!snapshot.ok || (await store.count()) !== PROFILES) throw new Error('snapshot incomplete');
+if (!snapshot.ok || (await store.count()) !== PROFILES)
+  throw new Error(`snapshot incomplete: ${JSON.stringify(snapshot)}`);
 start = performance.now();
 for (let after = 0; after < PROFILES; after += PAGE) {
   const page = feedPage(after === 0 ? '0' : `1:${idOf(after)}`, PAGE);
@@ -152,7 +155,8 @@ const rawSnapshotSeconds = seconds(start);
 start = performance.now();
 const delta = await sync.syncOnce();
 const deltaSeconds = seconds(start);
-if (!delta.ok || delta.upserts + delta.erasures !== CHANGES) throw new Error('delta incomplete');
+if (!delta.ok || delta.upserts + delta.erasures !== CHANGES)
+  throw new Error(`delta incomplete: ${JSON.stringify(delta)}`);
 start = performance.now();
 await client.transaction(async (tx) => {
   const items = feedPage('2', PAGE).items;
