@@ -30,6 +30,9 @@ describe('sync between the cloud and the edges, end to end', () => {
   beforeAll(async () => {
     cloud = await createTestCloud({ customers: 40 });
     server = serve({ fetch: cloud.app.fetch, port: 0, hostname: '127.0.0.1' });
+    // A loaded machine may leave a kept-alive connection idle past Node's 5 s default; the
+    // client would then reuse a socket the server is closing.
+    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 60_000;
     await new Promise((resolve) => server.once('listening', resolve));
     admin = await loginAs(cloud, 'admin@vitrine.demo');
     const { port } = server.address() as AddressInfo;
