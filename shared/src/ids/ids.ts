@@ -17,6 +17,11 @@ export const ID_PREFIXES = {
   alert: 'alr',
   user: 'usr',
   pass: 'pas',
+  campaign: 'cmp',
+  segment: 'seg',
+  offer: 'off',
+  content: 'cnt',
+  event: 'evt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
@@ -40,6 +45,12 @@ export const deviceIdSchema = idSchema('device');
 export const messageIdSchema = idSchema('message');
 export const alertIdSchema = idSchema('alert');
 export const userIdSchema = idSchema('user');
+export const campaignIdSchema = idSchema('campaign');
+export const segmentIdSchema = idSchema('segment');
+export const offerIdSchema = idSchema('offer');
+export const contentIdSchema = idSchema('content');
+/** An in-store event: a launch, a master class, a private evening. */
+export const eventIdSchema = idSchema('event');
 
 /** A client-chosen id for a publisher (an app instance, a scanner node): topic-safe. */
 export const clientIdSchema = z
