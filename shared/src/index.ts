@@ -3,6 +3,7 @@ export * from './api/ingest-api.ts';
 export * from './api/sync-api.ts';
 export * from './auth/token-claims.ts';
 export * from './customer/customer-profile.ts';
+export * from './engagement/index.ts';
 export * from './envelope/envelope.ts';
 export * from './errors/error-codes.ts';
 export * from './identity/identity-rejections.ts';

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { campaignIdSchema, segmentIdSchema, storeIdSchema, zoneIdSchema } from '../ids/ids.ts';
+import { campaignActionSchema } from './campaign-actions.ts';
+import { campaignScheduleSchema } from './campaign-schedule.ts';
+import { campaignTriggerSchema, isZoneTrigger } from './campaign-trigger.ts';
+import { segmentRuleSchema } from './segment-rules.ts';
+
+export const campaignAudienceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('everyone') }),
+  z.strictObject({ kind: z.literal('segment'), segmentId: segmentIdSchema }),
+  z.strictObject({ kind: z.literal('rule'), rule: segmentRuleSchema }),
+]);
+export type CampaignAudience = z.infer<typeof campaignAudienceSchema>;
+
+export const campaignTargetsSchema = z.strictObject({
+  stores: z.union([z.literal('all'), z.array(storeIdSchema).min(1).max(1000)]),
+  /** Zones the trigger must happen in; only zone triggers can name them. */
+  zones: z.union([z.literal('all'), z.array(zoneIdSchema).min(1).max(1000)]).default('all'),
+});
+export type CampaignTargets = z.infer<typeof campaignTargetsSchema>;
+
+/**
+ * `day`, `week` and `month` are rolling (24 h, 7 days, 30 days back from now), so that a
+ * cap means the same in every time zone; `visit` resets when the customer leaves the
+ * store; `campaign` counts over the campaign's whole life.
+ */
+export const CAP_PERIODS = ['visit', 'day', 'week', 'month', 'campaign'] as const;
+export const capPeriodSchema = z.enum(CAP_PERIODS);
+export type CapPeriod = z.infer<typeof capPeriodSchema>;
+
+export const campaignCapsSchema = z.strictObject({
+  /** How often one customer may receive this campaign. */
+  perCustomer: z
+    .strictObject({ max: z.number().int().min(1).max(1000), per: capPeriodSchema })
+    .default({ max: 1, per: 'visit' }),
+  /**
+   * Not delivered once the customer has received this many campaigns (any campaign) in
+   * the current visit; the store's own limit applies as well. Null: the store's limit.
+   */
+  perVisitAcrossCampaigns: z.number().int().min(1).max(100).nullable().default(null),
+  /** Least time between two deliveries of this campaign to the same customer. */
+  cooldownMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 365)
+    .default(0),
+});
+export type CampaignCaps = z.infer<typeof campaignCapsSchema>;
+
+export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
+
+const campaignObjectSchema = z.strictObject({
+  id: campaignIdSchema,
+  name: z.string().trim().min(1).max(120),
+  status: z.enum(CAMPAIGN_STATUSES),
+  /** Grows with every edit: an edge that was offline keeps the highest it has seen. */
+  version: z.number().int().min(1),
+  trigger: campaignTriggerSchema,
+  audience: campaignAudienceSchema,
+  schedule: campaignScheduleSchema,
+  targets: campaignTargetsSchema,
+  caps: campaignCapsSchema.default({
+    perCustomer: { max: 1, per: 'visit' },
+    perVisitAcrossCampaigns: null,
+    cooldownMinutes: 0,
+  }),
+  /** Higher first; ties go to the campaign id that sorts first, so every edge agrees. */
+  priority: z.number().int().min(0).max(1000).default(100),
+  /** Delivered alone: no other campaign is delivered for the same trigger. */
+  exclusive: z.boolean().default(false),
+  budget: z
+    .strictObject({
+      /** Deliveries across the organisation; null for no limit. */
+      maxDeliveries: z.number().int().positive().nullable().default(null),
+    })
+    .default({ maxDeliveries: null }),
+  actions: z.array(campaignActionSchema).min(1).max(10),
+});
+
+/**
+ * A campaign as the cloud stores it and edges receive it. Checks that need the whole
+ * campaign name the field at fault: zones on a trigger that has no zone, a screen action
+ * with no zone to play in, an action kind given twice.
+ */
+export const campaignSchema = campaignObjectSchema.superRefine((campaign, ctx) => {
+  const zoned = isZoneTrigger(campaign.trigger.kind);
+  if (!zoned && campaign.targets.zones !== 'all') {
+    ctx.addIssue({
+      code: 'custom',
+      message: `a ${campaign.trigger.kind} trigger has no zone: zones must be "all"`,
+      path: ['targets', 'zones'],
+    });
+  }
+  const seen = new Set<string>();
+  campaign.actions.forEach((action, index) => {
+    if (action.kind === 'screen-content' && action.zoneId === null && !zoned) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a ${campaign.trigger.kind} trigger has no zone: name the screens' zone`,
+        path: ['actions', index, 'zoneId'],
+      });
+    }
+    if (action.kind !== 'screen-content' && seen.has(action.kind)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${action.kind} is given twice`,
+        path: ['actions', index, 'kind'],
+      });
+    }
+    seen.add(action.kind);
+  });
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+export type CampaignInput = z.input<typeof campaignSchema>;
