@@ -34,6 +34,7 @@ describe('the Mosquitto access list', () => {
       'topic write vitrine/v1/sto_test-complete/node/node-entrance/status',
       'topic write espresense/devices/+/complete-entrance',
       'topic write espresense/rooms/complete-entrance/status',
+      'topic write espresense/rooms/complete-entrance/telemetry',
       'topic read espresense/rooms/complete-entrance/+/set',
       'topic read espresense/rooms/*/+/set',
     ]);

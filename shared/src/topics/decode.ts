@@ -47,9 +47,11 @@ export function decodeMessage(
       topic,
     };
   }
+  const definition: { format?: 'json' | 'text' } = TOPICS[parsedTopic.name];
   let json: unknown;
   try {
-    json = JSON.parse(utf8.decode(payload));
+    const text = utf8.decode(payload);
+    json = definition.format === 'text' ? text : JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: 'invalid_json', detail, topic };

@@ -5,7 +5,7 @@ import { clientIdSchema, storeIdSchema } from '../ids/ids.ts';
 import { arrivalAlertSchema } from '../messages/arrival-alert.ts';
 import { checkInSchema } from '../messages/check-in.ts';
 import { edgeStatusSchema } from '../messages/edge-status.ts';
-import { phoneOfferSchema, qrScanSchema } from '../messages/engagement.ts';
+import { phoneOfferSchema, qrScanSchema, scanAnswerSchema } from '../messages/engagement.ts';
 import { nodeStatusSchema, rangingReportSchema, sightingBatchSchema } from '../messages/sensing.ts';
 
 /** A topic level that is a parameter, validated when a topic is built or parsed. */
@@ -37,10 +37,30 @@ export const espresenseDeviceSchema = zod
   })
   .loose();
 
+/**
+ * An ESPresense node's telemetry, every 15 s: counters of what it heard and reported, and
+ * its own health. Fields appear only when non-zero, as the firmware sends them.
+ */
+export const espresenseTelemetrySchema = zod
+  .object({
+    ip: zod.string().max(64).optional(),
+    uptime: zod.number().nonnegative().optional(),
+    firm: zod.string().max(64).optional(),
+    ver: zod.string().max(96).optional(),
+    rssi: zod.number().optional(),
+    adverts: zod.number().nonnegative().optional(),
+    seen: zod.number().nonnegative().optional(),
+    reported: zod.number().nonnegative().optional(),
+    freeHeap: zod.number().nonnegative().optional(),
+  })
+  .loose();
+
 interface TopicDefinition {
   /** Levels; `:name` marks a parameter. */
   levels: readonly string[];
   payload: z.ZodType;
+  /** `text`: the payload is a bare string (ESPresense's `online`), not JSON. */
+  format?: 'json' | 'text';
   qos: 0 | 1;
   retain: boolean;
   /** Who publishes → who subscribes; documentation and ACL generation. */
@@ -92,6 +112,11 @@ export const TOPICS = {
     envelope(phoneOfferSchema),
     { qos: 1, retain: false, from: 'edge' },
   ),
+  scanAnswer: define(
+    ['vitrine', 'v1', ':store', 'app', ':clientId', 'scan-answer'],
+    envelope(scanAnswerSchema),
+    { qos: 1, retain: false, from: 'edge' },
+  ),
   sightings: define(
     ['vitrine', 'v1', ':store', 'node', ':nodeId', 'sightings'],
     envelope(sightingBatchSchema),
@@ -115,12 +140,21 @@ export const TOPICS = {
   espresenseRoomStatus: define(
     ['espresense', 'rooms', ':room', 'status'],
     zod.enum(['online', 'offline']),
-    { qos: 1, retain: true, from: 'espresense' },
+    { format: 'text', qos: 1, retain: true, from: 'espresense' },
+  ),
+  espresenseTelemetry: define(
+    ['espresense', 'rooms', ':room', 'telemetry'],
+    espresenseTelemetrySchema,
+    {
+      qos: 0,
+      retain: false,
+      from: 'espresense',
+    },
   ),
   espresenseSetting: define(
     ['espresense', 'rooms', ':room', ':setting', 'set'],
-    zod.union([zod.string(), zod.number(), zod.boolean()]),
-    { qos: 1, retain: true, from: 'config' },
+    zod.string().max(1024),
+    { format: 'text', qos: 1, retain: true, from: 'config' },
   ),
 } as const;
 

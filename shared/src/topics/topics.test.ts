@@ -13,6 +13,7 @@ const EXAMPLES: { [N in TopicName]: Record<string, string> } = {
   rangingReport: { store, clientId: 'app-42' },
   qrScan: { store, clientId: 'kiosk.door-1' },
   phoneOffer: { store, clientId: 'app-42' },
+  scanAnswer: { store, clientId: 'app-42' },
   sightings: { store, nodeId: 'node-entrance' },
   nodeStatus: { store, nodeId: 'node-entrance' },
   arrivalAlert: { store },
@@ -21,6 +22,7 @@ const EXAMPLES: { [N in TopicName]: Record<string, string> } = {
     room: 'entrance',
   },
   espresenseRoomStatus: { room: 'entrance' },
+  espresenseTelemetry: { room: 'entrance' },
   espresenseSetting: { room: 'entrance', setting: 'absorption' },
 };
 
@@ -123,4 +125,45 @@ describe('decodeMessage', () => {
       }
     });
   }
+});
+
+describe('ESPresense messages, as the firmware sends them', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('reads a room status that is a bare word, not JSON', () => {
+    const result = decodeMessage('espresense/rooms/entrance/status', bytes('offline'));
+    expect(result.ok && result.name === 'espresenseRoomStatus' && result.payload).toBe('offline');
+  });
+
+  it('refuses a room status that is neither online nor offline', () => {
+    const result = decodeMessage('espresense/rooms/entrance/status', bytes('asleep'));
+    expect(result.ok ? null : result.reason).toBe('invalid_message');
+  });
+
+  it('reads a device report and a telemetry message', () => {
+    const device = decodeMessage(
+      'espresense/devices/iBeacon:e5ca1ade-f007-ba11-0000-000000000000-1-2/entrance',
+      bytes(
+        '{"id":"iBeacon:e5ca1ade-f007-ba11-0000-000000000000-1-2","rssi@1m":-59,"rssi":-71,"distance":2.4,"int":1000}',
+      ),
+    );
+    expect(device.ok && device.name === 'espresenseDevice' && device.payload.rssi).toBe(-71);
+    const telemetry = decodeMessage(
+      'espresense/rooms/entrance/telemetry',
+      bytes(
+        '{"ip":"10.0.0.7","uptime":3600,"ver":"v4.0.0","adverts":812,"seen":40,"reported":35,"freeHeap":120000}',
+      ),
+    );
+    expect(
+      telemetry.ok && telemetry.name === 'espresenseTelemetry' && telemetry.payload.adverts,
+    ).toBe(812);
+  });
+
+  it('refuses a device report with a positive RSSI', () => {
+    const result = decodeMessage(
+      'espresense/devices/phone/entrance',
+      bytes('{"id":"phone","rssi":12}'),
+    );
+    expect(result.ok ? null : result.reason).toBe('invalid_message');
+  });
 });
