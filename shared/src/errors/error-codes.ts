@@ -19,6 +19,13 @@ export const ERROR_CODES = [
   'tampered',
   'pass_revoked',
   'unknown_key',
+  // signed QR codes (content codes, event tickets), refused at the edge
+  'unknown_code',
+  'wrong_organisation',
+  'ticket_not_yet_valid',
+  'ticket_expired',
+  'ticket_revoked',
+  'already_used',
   // HTTP and auth
   'validation_failed',
   'unauthorized',

@@ -1,12 +1,11 @@
+import { ES256_COMPACT_JWS } from './compact-jws.ts';
+
 /**
  * The rotating loyalty QR: pass and proof in one line of text, `VP1:<pass>:<proof>`.
  * Both are compact JWS (base64url and dots), so `:` cannot occur inside them. About
  * 1,000 characters: a dense but phone-screen-sized QR code at error correction level L.
  */
 export const LOYALTY_QR_PREFIX = 'VP1:';
-
-/** Header.payload.signature, with an ES256 signature (64 bytes = 86 base64url characters). */
-const ES256_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/;
 
 export interface PassAndProof {
   pass: string;
@@ -30,7 +29,9 @@ export function decodeLoyaltyQr(text: string): LoyaltyQrDecoding {
   const parts = text.slice(LOYALTY_QR_PREFIX.length).trim().split(':');
   if (parts.length !== 2) return { ok: false, detail: 'expected a pass and a proof' };
   const [pass = '', proof = ''] = parts;
-  if (!ES256_JWS.test(pass)) return { ok: false, detail: 'the pass is truncated or malformed' };
-  if (!ES256_JWS.test(proof)) return { ok: false, detail: 'the proof is truncated or malformed' };
+  if (!ES256_COMPACT_JWS.test(pass))
+    return { ok: false, detail: 'the pass is truncated or malformed' };
+  if (!ES256_COMPACT_JWS.test(proof))
+    return { ok: false, detail: 'the proof is truncated or malformed' };
   return { ok: true, value: { pass, proof } };
 }

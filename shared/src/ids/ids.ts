@@ -22,6 +22,7 @@ export const ID_PREFIXES = {
   offer: 'off',
   content: 'cnt',
   event: 'evt',
+  ticket: 'tkt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
@@ -51,6 +52,8 @@ export const offerIdSchema = idSchema('offer');
 export const contentIdSchema = idSchema('content');
 /** An in-store event: a launch, a master class, a private evening. */
 export const eventIdSchema = idSchema('event');
+/** A ticket to an in-store event, shown as a QR code at the door. */
+export const ticketIdSchema = idSchema('ticket');
 
 /** A client-chosen id for a publisher (an app instance, a scanner node): topic-safe. */
 export const clientIdSchema = z

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { clientIdSchema } from '../ids/ids.ts';
+import { ERROR_CODES } from '../errors/error-codes.ts';
+import { productCardSchema } from '../identity/content-code.ts';
+import { clientIdSchema, eventIdSchema, messageIdSchema, ticketIdSchema } from '../ids/ids.ts';
+import { layoutItemIdSchema } from '../layout/store-layout.ts';
 import { passTextSchema, proofTextSchema } from './check-in.ts';
 
 /**
  * Loyalty app or kiosk → edge: a QR code scanned in store. A kiosk that scans a
- * customer's rotating loyalty QR sends its text as `code`; the app that scans a content
- * QR names its customer with its pass and a proof (both or neither).
+ * customer's rotating loyalty QR or an event ticket sends its text as `code`; the app that
+ * scans a content QR (a product, a screen) names its customer with its pass and a proof
+ * (both or neither). The edge answers on the scanner's `scan-answer` topic.
  */
 export const qrScanSchema = z
   .object({
@@ -29,3 +33,44 @@ export const phoneOfferSchema = z.object({
   validUntil: z.iso.datetime({ offset: true }),
 });
 export type PhoneOffer = z.infer<typeof phoneOfferSchema>;
+
+/** The scan being answered: the message id of its `qrScan` envelope. */
+const scanId = messageIdSchema;
+
+/**
+ * Edge → the phone or kiosk that scanned (QoS 1), on its own `scan-answer` topic. A
+ * product gets its card, a personal line when the customer's history makes one (never
+ * the history itself) and, when a campaign has one, an offer; a ticket at a kiosk gets
+ * its admission, with no name; a refused code gets its reason and nothing else.
+ */
+export const scanAnswerSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('product'),
+    scanId,
+    product: productCardSchema,
+    personal: z.string().min(1).max(280).nullable(),
+    offer: phoneOfferSchema.nullable(),
+  }),
+  z.object({
+    outcome: z.literal('screen'),
+    scanId,
+    screenId: layoutItemIdSchema,
+    offer: phoneOfferSchema.nullable(),
+  }),
+  z.object({
+    outcome: z.literal('admitted'),
+    scanId,
+    ticketId: ticketIdSchema,
+    eventId: eventIdSchema,
+    /** This admission's number, 1 for the first person through the door. */
+    admission: z.number().int().positive(),
+    admits: z.number().int().positive(),
+  }),
+  z.object({
+    outcome: z.literal('refused'),
+    scanId,
+    reason: z.enum(ERROR_CODES),
+    message: z.string().min(1).max(280),
+  }),
+]);
+export type ScanAnswer = z.infer<typeof scanAnswerSchema>;
