@@ -15,8 +15,9 @@ import {
 import { ingestedEvents } from './schema-ingest.ts';
 import { passes, passRevocations } from './schema-passes.ts';
 import { customerMatchColumns, PHONE_TAIL_DIGITS, profileChanges } from './schema-sync.ts';
+import { visits } from './schema-visits.ts';
 
-export { ingestedEvents, passes, passRevocations, profileChanges };
+export { ingestedEvents, passes, passRevocations, profileChanges, visits };
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -191,5 +192,6 @@ export const schema = {
   passes,
   passRevocations,
   profileChanges,
+  visits,
 };
 export type Schema = typeof schema;
