@@ -1,17 +1,20 @@
 import {
   type ArrivalAlert,
   buildTopic,
+  type Consent,
   type CustomerProfile,
   type Decoded,
   type ErrorCode,
   type IngestEvent,
   newId,
   type PassAndProof,
+  type Tier,
 } from '@vitrine/shared';
 import type { CloudClient, ProfileLookup } from '../cloud/cloud-client.ts';
 import { composeArrivalAlert, type ProfileKnowledge } from '../domain/arrival-alert.ts';
 import type { LruTtlCache } from '../domain/profile-cache.ts';
 import type { RecentBuffer } from '../domain/recent-alerts.ts';
+import type { RecentArrivals } from '../domain/recent-arrivals.ts';
 import { createSeenIds, type SeenIds } from '../domain/seen-ids.ts';
 import type { PresenceVerdict } from '../identity/domain/verify-presence.ts';
 import type { PresenceSource } from '../identity/presence-verifier.ts';
@@ -46,6 +49,8 @@ export interface CheckInFlowOptions {
   /** How long a profile fetched on demand is used without asking the cloud again. */
   demandFreshMs?: number;
   recentAlerts: RecentBuffer<ArrivalAlert>;
+  /** Every customer announced is noted here, so that presence does not announce them again. */
+  recentArrivals?: RecentArrivals;
   /** Check-in ids already handled; QoS 1 may deliver one twice. */
   seenIds?: SeenIds;
   /** Delivers the alert to the associates of the store (never to MQTT: it holds a profile). */
@@ -64,9 +69,23 @@ export interface CheckInFlowOptions {
   newAlertId?: () => string;
 }
 
+/** A customer whose arrival is already established (a verified pass): announce it. */
+export interface Arrival {
+  customerId: string;
+  /** What the customer's signed pass says, used when the cloud cannot say more. */
+  claims: { tier: Tier; consent: Consent };
+  source: ArrivalAlert['source'];
+  /** The message that established the arrival (a check-in, a ranging report). */
+  sourceMessageId: string;
+  zoneId: string | null;
+  arrivedAt: string;
+}
+
 export interface CheckInFlow {
   /** A check-in from MQTT, a kiosk's scan or an associate's scan: verified, then alerted. */
   handle(message: CheckInMessage): Promise<CheckInOutcome>;
+  /** The alert path alone, for arrivals sensed otherwise (presence): profile → alert → report. */
+  announce(arrival: Arrival): Promise<CheckInOutcome>;
 }
 
 /**
@@ -170,6 +189,62 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     return fallback ? { freshness: 'cached', profile: fallback } : { freshness: 'unavailable' };
   }
 
+  /**
+   * Profile → alert → push → report: what every arrival goes through, however sensed.
+   * `origin` names where it came from in a rejection (the check-in's topic).
+   */
+  async function announce(
+    arrival: Arrival,
+    fact: IngestEvent | null,
+    origin: string,
+  ): Promise<CheckInOutcome> {
+    const { customerId } = arrival;
+    const known = await knowledgeOf(customerId);
+    if (!known) {
+      const detail = `${customerId} is not a customer of the organisation`;
+      options.reject('unknown_customer', origin, detail);
+      return { ok: false, reason: 'unknown_customer', detail };
+    }
+    // Without the cloud, the pass's own signed claims still say the tier.
+    const knowledge =
+      known.freshness === 'unavailable' ? { ...known, claims: arrival.claims } : known;
+    const alert = composeArrivalAlert(
+      {
+        alertId: newAlertId(),
+        storeId,
+        customerId,
+        source: arrival.source,
+        sourceMessageId: arrival.sourceMessageId,
+        zoneId: arrival.zoneId,
+        arrivedAt: arrival.arrivedAt,
+      },
+      knowledge,
+    );
+    options.recentAlerts.push(alert);
+    options.pushAlert(alert);
+    options.recentArrivals?.note(customerId, now());
+    metrics.alertsPushed.inc();
+    // After the push, so the alert never waits for the disk; before returning, so an
+    // arrival handled is an arrival the cloud will hear of.
+    await Promise.all([
+      fact === null ? undefined : reportSafely(fact),
+      reportSafely(alertEvent(alert, new Date(now()).toISOString())),
+    ]);
+    // A phone's clock may run ahead of the edge's; a negative latency says nothing.
+    metrics.alertLatency.observe(Math.max(0, now() - Date.parse(arrival.arrivedAt)) / 1000);
+    logger.info(
+      {
+        alertId: alert.alertId,
+        customerId,
+        source: arrival.source,
+        freshness: alert.freshness,
+        messageId: arrival.sourceMessageId,
+      },
+      'arrival alert pushed',
+    );
+    return { ok: true, alert };
+  }
+
   return {
     async handle(message) {
       const { payload, params } = message;
@@ -193,55 +268,26 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
       );
       if (!verdict.ok) return { ok: false, reason: verdict.reason, detail: verdict.detail };
       const { identity } = verdict;
-      const customerId = identity.customerId;
-      const known = await knowledgeOf(customerId);
-      if (!known) {
-        const detail = `${customerId} is not a customer of the organisation`;
-        options.reject('unknown_customer', topic, detail);
-        return { ok: false, reason: 'unknown_customer', detail };
-      }
-      // Without the cloud, the pass's own signed claims still say the tier.
-      const knowledge =
-        known.freshness === 'unavailable'
-          ? { ...known, claims: { tier: identity.tier, consent: identity.consent } }
-          : known;
-      const alert = composeArrivalAlert(
+      return announce(
         {
-          alertId: newAlertId(),
-          storeId,
-          customerId,
+          customerId: identity.customerId,
+          claims: { tier: identity.tier, consent: identity.consent },
           source: payload.data.method === 'app' ? 'check-in' : 'qr-scan',
           sourceMessageId: payload.id,
           zoneId: null,
           arrivedAt: payload.at,
         },
-        knowledge,
+        checkInEvent({
+          storeId,
+          messageId: payload.id,
+          occurredAt: payload.at,
+          customerId: identity.customerId,
+          method: payload.data.method,
+          clientId: payload.data.clientId,
+        }),
+        topic,
       );
-      options.recentAlerts.push(alert);
-      options.pushAlert(alert);
-      metrics.alertsPushed.inc();
-      // After the push, so the alert never waits for the disk; before returning, so a
-      // check-in handled is a check-in the cloud will hear of.
-      await Promise.all([
-        reportSafely(
-          checkInEvent({
-            storeId,
-            messageId: payload.id,
-            occurredAt: payload.at,
-            customerId,
-            method: payload.data.method,
-            clientId: payload.data.clientId,
-          }),
-        ),
-        reportSafely(alertEvent(alert, new Date(now()).toISOString())),
-      ]);
-      // A phone's clock may run ahead of the edge's; a negative latency says nothing.
-      metrics.alertLatency.observe(Math.max(0, now() - Date.parse(payload.at)) / 1000);
-      logger.info(
-        { alertId: alert.alertId, customerId, freshness: alert.freshness, messageId: payload.id },
-        'arrival alert pushed',
-      );
-      return { ok: true, alert };
     },
+    announce: (arrival) => announce(arrival, null, `${arrival.source}:${arrival.sourceMessageId}`),
   };
 }
