@@ -9,7 +9,7 @@ import type { IdentityState } from './identity-file.ts';
 import type { IdentityMetrics } from './identity-metrics.ts';
 
 /** Where a pass and proof came from, for the counters and the log. */
-export type PresenceSource = 'check-in' | 'kiosk-scan' | 'associate-scan';
+export type PresenceSource = 'check-in' | 'kiosk-scan' | 'associate-scan' | 'ranging';
 
 export interface PresenceVerifierOptions {
   storeId: string;
@@ -19,6 +19,11 @@ export interface PresenceVerifierOptions {
   /** Time steps of clock difference tolerated between a phone and the edge. */
   skewSteps?: number;
   rateLimit?: RateLimiterOptions;
+  /**
+   * Ranging reports come about once a second from every phone in the store: they have a
+   * bucket of their own, so that ranging neither trips nor spends the check-in limit.
+   */
+  rangingRateLimit?: RateLimiterOptions;
 }
 
 export interface PresenceVerifier {
@@ -43,12 +48,14 @@ export function createPresenceVerifier({
   now = Date.now,
   skewSteps = 1,
   rateLimit = {},
+  rangingRateLimit = { burst: 10, perMinute: 120 },
 }: PresenceVerifierOptions): PresenceVerifier {
   let keys: KeySet = new Map();
   // Pass id → when the pass expires: an expired pass is refused anyway, so it can go.
   let revoked = new Map<string, number>();
   const replay = createReplayCache();
   const rateLimiter = createRateLimiter(rateLimit);
+  const rangingRateLimiter = createRateLimiter(rangingRateLimit);
   const passCache = createVerifiedPassCache();
 
   function refused(
@@ -71,7 +78,7 @@ export function createPresenceVerifier({
         keys,
         revoked,
         replay,
-        rateLimiter,
+        rateLimiter: source === 'ranging' ? rangingRateLimiter : rateLimiter,
         passCache,
         skewSteps,
       });
