@@ -3,8 +3,10 @@ import {
   alertIdSchema,
   clientIdSchema,
   customerIdSchema,
+  eventIdSchema,
   messageIdSchema,
   storeIdSchema,
+  ticketIdSchema,
   zoneIdSchema,
 } from '../ids/ids.ts';
 
@@ -56,13 +58,52 @@ export const alertIngestDataSchema = z
   })
   .loose();
 
+/** A content code a customer's app scanned and the edge answered: what was looked at. */
+export const contentScanIngestDataSchema = z
+  .object({
+    messageId: messageIdSchema,
+    customerId: customerIdSchema,
+    clientId: clientIdSchema,
+    kind: z.enum(['product', 'screen']),
+    sku: z.string().min(1).max(64).nullable(),
+    screenId: clientIdSchema.nullable(),
+  })
+  .loose();
+
+/** One person admitted on an event ticket at the store's door. */
+export const ticketAdmissionIngestDataSchema = z
+  .object({
+    ticketId: ticketIdSchema,
+    eventId: eventIdSchema,
+    customerId: customerIdSchema,
+    /** 1 for the first person through the door on this ticket. */
+    admission: z.number().int().positive(),
+    admits: z.number().int().positive(),
+    /** The scan that admitted: an associate's tablet or a kiosk. */
+    messageId: messageIdSchema,
+    clientId: clientIdSchema,
+    via: z.enum(['associate-scan', 'kiosk']),
+  })
+  .loose();
+
 export const ingestEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('check-in'), data: checkInIngestDataSchema }),
   z.object({ ...eventBase, kind: z.literal('alert'), data: alertIngestDataSchema }),
+  z.object({ ...eventBase, kind: z.literal('content-scan'), data: contentScanIngestDataSchema }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('ticket-admission'),
+    data: ticketAdmissionIngestDataSchema,
+  }),
 ]);
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
 export type IngestKind = IngestEvent['kind'];
-export const INGEST_KINDS = ['check-in', 'alert'] as const satisfies readonly IngestKind[];
+export const INGEST_KINDS = [
+  'check-in',
+  'alert',
+  'content-scan',
+  'ticket-admission',
+] as const satisfies readonly IngestKind[];
 
 export const ingestBatchSchema = z.object({
   events: z.array(ingestEventSchema).min(1).max(MAX_INGEST_EVENTS),

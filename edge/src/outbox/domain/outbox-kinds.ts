@@ -19,6 +19,10 @@ const DAY_MS = 24 * 60 * 60_000;
 export const OUTBOX_KINDS = {
   alert: { priority: 'high', ttlMs: 7 * DAY_MS },
   'check-in': { priority: 'normal', ttlMs: 30 * DAY_MS },
+  // Who came to an event: the attendance a marketer reads the next morning.
+  'ticket-admission': { priority: 'normal', ttlMs: 30 * DAY_MS },
+  // What customers looked at: analytics, the first to wait behind the rest.
+  'content-scan': { priority: 'low', ttlMs: 30 * DAY_MS },
 } as const satisfies Record<IngestKind, OutboxKindPolicy>;
 
 export function policyOf(kind: IngestKind): OutboxKindPolicy {
