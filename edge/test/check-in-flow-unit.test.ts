@@ -48,6 +48,7 @@ describe('check-in flow with a controllable cloud', () => {
         identity: {
           customerId: pass.replace('pass-of-', ''),
           passId: 'pas_1',
+          organisationId: 'org_maison-demo',
           tier: 'gold',
           consent: { tracking: true, marketing: true, profiling: true },
           passExpiresAt: Date.now() + 60_000,

@@ -52,6 +52,7 @@ function setup(answer: (customerId: string) => ProfileLookup) {
       identity: {
         customerId: pass.replace('pass-of-', ''),
         passId: 'pas_1',
+        organisationId: 'org_maison-demo',
         tier: 'gold',
         consent: { tracking: true, marketing: true, profiling: true },
         passExpiresAt: clock + 60_000,

@@ -1,13 +1,23 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { organisationJwksSchema, passRevocationSchema } from '@vitrine/shared';
+import {
+  organisationJwksSchema,
+  passRevocationSchema,
+  ticketRevocationSchema,
+} from '@vitrine/shared';
 import { z } from 'zod';
 
-/** What the edge keeps to verify passes with no cloud: keys, revocations, the feed's watermark. */
+/**
+ * What the edge keeps to verify passes and signed QR codes with no cloud: keys, revoked
+ * passes and tickets, and each feed's watermark. A file written before tickets existed
+ * loads with none.
+ */
 export const identityStateSchema = z.object({
   jwks: organisationJwksSchema,
   revocations: z.array(passRevocationSchema),
   watermark: z.number().int().nonnegative(),
+  ticketRevocations: z.array(ticketRevocationSchema).default([]),
+  ticketWatermark: z.number().int().nonnegative().default(0),
   syncedAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type IdentityState = z.infer<typeof identityStateSchema>;
@@ -16,6 +26,8 @@ export const EMPTY_IDENTITY_STATE: IdentityState = {
   jwks: { keys: [] },
   revocations: [],
   watermark: 0,
+  ticketRevocations: [],
+  ticketWatermark: 0,
   syncedAt: null,
 };
 

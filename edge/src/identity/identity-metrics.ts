@@ -14,7 +14,7 @@ export function createIdentityMetrics(registry: Registry): IdentityMetrics {
   return {
     verified: new Counter({
       name: 'vitrine_edge_identity_verified_total',
-      help: 'Passes with a valid proof of presence, by source (check-in, kiosk scan, associate scan)',
+      help: 'Passes with a valid proof of presence, by source (check-in, kiosk, associate or content scan)',
       labelNames: ['source'],
       registers,
     }),

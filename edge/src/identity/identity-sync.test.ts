@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PassRevocation } from '@vitrine/shared';
+import type { PassRevocation, TicketRevocation } from '@vitrine/shared';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,8 +23,15 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+const ticketRevocation = (n: number, expiresInMs = 86_400_000): TicketRevocation => ({
+  ticketId: `tkt_${n}`,
+  revokedAt: new Date(NOW).toISOString(),
+  ticketExpiresAt: new Date(NOW + expiresInMs).toISOString(),
+});
+
 function harness(fetch: typeof globalThis.fetch) {
   const loaded: IdentityState[] = [];
+  const codesLoaded: IdentityState[] = [];
   const file = createIdentityFile(dir);
   const sync = createIdentitySync({
     cloudUrl: 'http://cloud.test',
@@ -32,25 +39,32 @@ function harness(fetch: typeof globalThis.fetch) {
     storeId: 'sto_tokyo-ginza',
     file,
     verifier: { load: async (state) => void loaded.push(state) },
+    codeVerifier: { load: async (state) => void codesLoaded.push(state) },
     metrics: createIdentityMetrics(new Registry()),
     logger: pino({ level: 'silent' }),
     now: () => NOW,
     fetch,
   });
-  return { sync, loaded, file };
+  return { sync, loaded, codesLoaded, file };
 }
 
-/** A cloud whose revocation feed pages two items at a time. */
-function cloudWith(revocations: PassRevocation[]): typeof globalThis.fetch {
+/** A cloud whose revocation feeds page two items at a time. */
+function cloudWith(
+  revocations: PassRevocation[],
+  ticketRevocations: TicketRevocation[] = [],
+): typeof globalThis.fetch {
   return async (input) => {
     const url = new URL(String(input));
     if (url.pathname === '/.well-known/jwks.json') return Response.json({ keys: [jwk] });
     const since = Number(url.searchParams.get('since'));
-    const items = revocations.slice(since, since + 2);
+    const feed: unknown[] = url.pathname.endsWith('/ticket-revocations')
+      ? ticketRevocations
+      : revocations;
+    const items = feed.slice(since, since + 2);
     return Response.json({
       items,
       watermark: since + items.length,
-      hasMore: since + items.length < revocations.length,
+      hasMore: since + items.length < feed.length,
     });
   };
 }
@@ -72,6 +86,36 @@ describe('identity sync', () => {
     expect(state.revocations.map((item) => item.passId)).toEqual(['pas_1', 'pas_2', 'pas_4']);
     expect(state.jwks.keys).toHaveLength(1);
     expect(loaded.at(-1)).toEqual(state);
+  });
+
+  it('keeps this store’s revoked tickets beside the passes, for the code verifier too', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vitrine-identity-'));
+    const { sync, codesLoaded, file } = harness(
+      cloudWith(
+        [revocation(1)],
+        [ticketRevocation(1), ticketRevocation(2, -1000), ticketRevocation(3)],
+      ),
+    );
+    await sync.start();
+    expect(await sync.syncNow()).toBe(true);
+    sync.stop();
+    const state = identityStateSchema.parse(JSON.parse(await readFile(file.path, 'utf8')));
+    expect(state.ticketWatermark).toBe(3);
+    expect(state.ticketRevocations.map((item) => item.ticketId)).toEqual(['tkt_1', 'tkt_3']);
+    expect(codesLoaded.at(-1)).toEqual(state);
+  });
+
+  it('reads a state file written before tickets existed', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vitrine-identity-'));
+    await writeFile(
+      join(dir, 'identity.json'),
+      JSON.stringify({ jwks: { keys: [jwk] }, revocations: [], watermark: 4, syncedAt: null }),
+    );
+    const read = await createIdentityFile(dir).read();
+    expect(read).toMatchObject({
+      outcome: 'loaded',
+      state: { watermark: 4, ticketRevocations: [], ticketWatermark: 0 },
+    });
   });
 
   it('starts from the disk when the cloud is unreachable, and keeps it', async () => {

@@ -1,8 +1,8 @@
 import {
   type OrganisationJwks,
   organisationJwksSchema,
-  type PassRevocation,
   revocationFeedSchema,
+  ticketRevocationFeedSchema,
 } from '@vitrine/shared';
 import type { z } from 'zod';
 import type { Logger } from '../observability/logger.ts';
@@ -17,6 +17,8 @@ export interface IdentitySyncOptions {
   storeId: string;
   file: IdentityFile;
   verifier: Pick<PresenceVerifier, 'load'>;
+  /** Also given every state the pass verifier takes: the signed QR code verifier. */
+  codeVerifier?: Pick<PresenceVerifier, 'load'>;
   metrics: IdentityMetrics;
   logger: Logger;
   intervalMs?: number;
@@ -30,17 +32,20 @@ export interface IdentitySyncOptions {
 export interface IdentitySync {
   /** Loads the state kept on disk, then tries the cloud once, then keeps syncing. */
   start(): Promise<void>;
-  /** One round with the cloud; true when both feeds answered. */
+  /** One round with the cloud; true when every feed answered. */
   syncNow(): Promise<boolean>;
   stop(): void;
 }
 
 type Fetched<T> = { ok: true; value: T } | { ok: false; detail: string };
 
+/** A feed read by watermark: revoked passes, revoked tickets. */
+type FeedSchema = z.ZodType<{ items: unknown[]; watermark: number; hasMore: boolean }>;
+
 /**
- * Keeps the edge's key set and revocation list in step with the cloud (the JWKS, and
- * the revocation feed by watermark) and on disk, so that a restarted edge with no cloud
- * still verifies with what it last knew.
+ * Keeps the edge's key set and revocation lists in step with the cloud (the JWKS, and the
+ * feeds of revoked passes and of this store's revoked tickets, by watermark) and on disk,
+ * so that a restarted edge with no cloud still verifies with what it last knew.
  */
 export function createIdentitySync({
   cloudUrl,
@@ -48,6 +53,7 @@ export function createIdentitySync({
   storeId,
   file,
   verifier,
+  codeVerifier,
   metrics,
   logger,
   intervalMs = 60_000,
@@ -59,6 +65,11 @@ export function createIdentitySync({
   let state: IdentityState = EMPTY_IDENTITY_STATE;
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<boolean> | undefined;
+
+  async function load(loaded: IdentityState): Promise<void> {
+    await verifier.load(loaded);
+    await codeVerifier?.load(loaded);
+  }
 
   async function get<T extends z.ZodType>(path: string, schema: T): Promise<Fetched<z.infer<T>>> {
     try {
@@ -76,50 +87,62 @@ export function createIdentitySync({
     }
   }
 
-  async function revocationsAfter(
+  async function feedAfter<T extends FeedSchema>(
+    feed: string,
+    schema: T,
     watermark: number,
-  ): Promise<Fetched<{ items: PassRevocation[]; watermark: number }>> {
-    const items: PassRevocation[] = [];
+  ): Promise<Fetched<{ items: z.infer<T>['items']; watermark: number }>> {
+    const items: z.infer<T>['items'] = [];
     let since = watermark;
     for (let page = 0; page < maxPages; page++) {
-      const feed = await get(
-        `/v1/stores/${encodeURIComponent(storeId)}/sync/revocations?since=${since}`,
-        revocationFeedSchema,
+      const answer = await get(
+        `/v1/stores/${encodeURIComponent(storeId)}/sync/${feed}?since=${since}`,
+        schema,
       );
-      if (!feed.ok) return page === 0 ? feed : { ok: true, value: { items, watermark: since } };
-      items.push(...feed.value.items);
-      since = feed.value.watermark;
-      if (!feed.value.hasMore) break;
+      if (!answer.ok) return page === 0 ? answer : { ok: true, value: { items, watermark: since } };
+      items.push(...answer.value.items);
+      since = answer.value.watermark;
+      if (!answer.value.hasMore) break;
     }
     return { ok: true, value: { items, watermark: since } };
   }
 
   async function round(): Promise<boolean> {
-    const [jwks, revocations] = await Promise.all([
+    const [jwks, revocations, tickets] = await Promise.all([
       get('/.well-known/jwks.json', organisationJwksSchema),
-      revocationsAfter(state.watermark),
+      feedAfter('revocations', revocationFeedSchema, state.watermark),
+      feedAfter('ticket-revocations', ticketRevocationFeedSchema, state.ticketWatermark),
     ]);
-    metrics.syncs.inc({ feed: 'keys', outcome: jwks.ok ? 'ok' : 'failed' });
-    metrics.syncs.inc({ feed: 'revocations', outcome: revocations.ok ? 'ok' : 'failed' });
-    if (!jwks.ok) logger.warn({ detail: jwks.detail }, 'key set not refreshed from the cloud');
-    if (!revocations.ok) {
-      logger.warn({ detail: revocations.detail }, 'revocations not refreshed from the cloud');
+    const feeds = [
+      ['keys', jwks],
+      ['revocations', revocations],
+      ['ticket-revocations', tickets],
+    ] as const;
+    for (const [feed, answer] of feeds) {
+      metrics.syncs.inc({ feed, outcome: answer.ok ? 'ok' : 'failed' });
+      if (!answer.ok) logger.warn({ feed, detail: answer.detail }, 'not refreshed from the cloud');
     }
-    if (!jwks.ok && !revocations.ok) return false;
+    if (feeds.every(([, answer]) => !answer.ok)) return false;
     const at = now();
+    // A revoked pass or ticket that has expired is refused as expired: no need to keep it.
     const known = new Map(state.revocations.map((item) => [item.passId, item]));
     if (revocations.ok) for (const item of revocations.value.items) known.set(item.passId, item);
+    const knownTickets = new Map(state.ticketRevocations.map((item) => [item.ticketId, item]));
+    if (tickets.ok) for (const item of tickets.value.items) knownTickets.set(item.ticketId, item);
     const next: IdentityState = {
       jwks: jwks.ok ? (jwks.value satisfies OrganisationJwks) : state.jwks,
-      // A revoked pass that has expired is refused as expired: no need to keep it.
       revocations: [...known.values()].filter((item) => Date.parse(item.passExpiresAt) > at),
       watermark: revocations.ok ? revocations.value.watermark : state.watermark,
+      ticketRevocations: [...knownTickets.values()].filter(
+        (item) => Date.parse(item.ticketExpiresAt) > at,
+      ),
+      ticketWatermark: tickets.ok ? tickets.value.watermark : state.ticketWatermark,
       syncedAt: new Date(at).toISOString(),
     };
     await file.write(next);
-    await verifier.load(next);
+    await load(next);
     state = next;
-    return jwks.ok && revocations.ok;
+    return feeds.every(([, answer]) => answer.ok);
   }
 
   function syncNow(): Promise<boolean> {
@@ -139,11 +162,12 @@ export function createIdentitySync({
       const stored = await file.read();
       if (stored.outcome === 'loaded') {
         state = stored.state;
-        await verifier.load(state);
+        await load(state);
         logger.info(
           {
             keys: state.jwks.keys.length,
             revocations: state.revocations.length,
+            ticketRevocations: state.ticketRevocations.length,
             syncedAt: state.syncedAt,
           },
           'identity state loaded from disk',

@@ -1,3 +1,4 @@
+export * from './code-verifier.ts';
 export * from './domain/index.ts';
 export * from './identity-file.ts';
 export * from './identity-metrics.ts';

@@ -9,7 +9,12 @@ import type { IdentityState } from './identity-file.ts';
 import type { IdentityMetrics } from './identity-metrics.ts';
 
 /** Where a pass and proof came from, for the counters and the log. */
-export type PresenceSource = 'check-in' | 'kiosk-scan' | 'associate-scan' | 'ranging';
+export type PresenceSource =
+  | 'check-in'
+  | 'kiosk-scan'
+  | 'associate-scan'
+  | 'content-scan'
+  | 'ranging';
 
 export interface PresenceVerifierOptions {
   storeId: string;

@@ -223,6 +223,7 @@ describe('verifyPresence with state', () => {
       identity: {
         customerId: 'cus_000001',
         passId: 'pas_app',
+        organisationId: 'org_maison-demo',
         tier: 'platinum',
         consent: { tracking: true, marketing: true, profiling: true },
         passExpiresAt: fx.app.claims.exp * 1000,

@@ -1,8 +1,7 @@
-import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import {
   type Consent,
   type IdentityRejection,
-  PASS_ALGORITHM,
   PASS_TYP,
   PROOF_STEP_SECONDS,
   PROOF_TYP,
@@ -11,16 +10,18 @@ import {
   proofStep,
   type Tier,
 } from '@vitrine/shared';
-import { decodeProtectedHeader } from 'jose';
 import type { KeySet } from './key-set.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { ReplayCache } from './replay-cache.ts';
 import type { VerifiedPass, VerifiedPassCache } from './verified-pass-cache.ts';
+import { headerOf, type JwsStep, refuse, verifiedPayload } from './verify-jws.ts';
 
 /** Who the pass and proof prove is in the store: what a check-in carries on from here. */
 export interface VerifiedIdentity {
   customerId: string;
   passId: string;
+  /** The organisation that signed the pass: a content code of another one is refused. */
+  organisationId: string;
   tier: Tier;
   consent: Consent;
   /** ms since the epoch. */
@@ -48,49 +49,7 @@ export interface VerifyPresenceInput {
   stepSeconds?: number;
 }
 
-// An ES256 signature is 64 bytes: 86 base64url characters; anything else was cut or padded.
-const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/;
-
-type Step<T> = { ok: true; value: T } | { ok: false; reason: IdentityRejection; detail: string };
-const refuse = (reason: IdentityRejection, detail: string) =>
-  ({ ok: false, reason, detail }) as const;
-
-function headerOf(jws: string, typ: string): Step<{ kid?: string }> {
-  if (!JWS.test(jws)) return refuse('tampered', 'not a complete ES256 compact JWS');
-  let header: ReturnType<typeof decodeProtectedHeader>;
-  try {
-    header = decodeProtectedHeader(jws);
-  } catch {
-    return refuse('tampered', 'unreadable header');
-  }
-  if (header.alg !== PASS_ALGORITHM) return refuse('tampered', `algorithm ${String(header.alg)}`);
-  if (header.typ !== typ) return refuse('tampered', `typ ${String(header.typ)} is not ${typ}`);
-  return { ok: true, value: header.kid === undefined ? {} : { kid: header.kid } };
-}
-
-/**
- * The payload of a compact JWS whose ES256 signature verifies under `key`. node:crypto's
- * synchronous verify over the raw JWS bytes: the same check jose makes, without the
- * WebCrypto round trip that would cost more than the signature itself.
- */
-function verifiedPayload(jws: string, key: KeyObject): Step<unknown> {
-  const lastDot = jws.lastIndexOf('.');
-  const signingInput = Buffer.from(jws.slice(0, lastDot));
-  const signature = Buffer.from(jws.slice(lastDot + 1), 'base64url');
-  let valid: boolean;
-  try {
-    valid = verify('sha256', signingInput, { key, dsaEncoding: 'ieee-p1363' }, signature);
-  } catch {
-    valid = false;
-  }
-  if (!valid) return refuse('forged_signature', 'signature does not verify');
-  const payload = jws.slice(jws.indexOf('.') + 1, lastDot);
-  try {
-    return { ok: true, value: JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) };
-  } catch {
-    return refuse('tampered', 'payload is not JSON');
-  }
-}
+type Step<T> = JwsStep<T, IdentityRejection>;
 
 /** The pass's organisation signature and claims: from the cache, or verified now. */
 async function verifyPass(
@@ -188,6 +147,7 @@ export async function verifyPresence({
     identity: {
       customerId: claims.sub,
       passId,
+      organisationId: claims.org,
       tier: claims.tier,
       consent: claims.consent,
       passExpiresAt: claims.exp * 1000,
