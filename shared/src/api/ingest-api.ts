@@ -86,6 +86,23 @@ export const ticketAdmissionIngestDataSchema = z
   })
   .loose();
 
+/**
+ * A presence event of a customer who consented to tracking: where they went and stayed in
+ * the store. Anonymous devices never produce one; known devices (associates' badges) stay
+ * at the edge.
+ */
+export const presenceIngestDataSchema = z
+  .object({
+    type: z.enum(['store-enter', 'zone-enter', 'zone-dwell', 'zone-exit', 'store-exit']),
+    customerId: customerIdSchema,
+    zoneId: zoneIdSchema.nullable(),
+    /** How long the dwell, or the stay that ended, lasted. */
+    durationMs: z.number().int().nonnegative().nullable(),
+    /** Why a stay ended (moved, faded, store-exit, ...). */
+    reason: z.string().min(1).max(32).nullable(),
+  })
+  .loose();
+
 export const ingestEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('check-in'), data: checkInIngestDataSchema }),
   z.object({ ...eventBase, kind: z.literal('alert'), data: alertIngestDataSchema }),
@@ -95,6 +112,7 @@ export const ingestEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('ticket-admission'),
     data: ticketAdmissionIngestDataSchema,
   }),
+  z.object({ ...eventBase, kind: z.literal('presence'), data: presenceIngestDataSchema }),
 ]);
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
 export type IngestKind = IngestEvent['kind'];
@@ -103,6 +121,7 @@ export const INGEST_KINDS = [
   'alert',
   'content-scan',
   'ticket-admission',
+  'presence',
 ] as const satisfies readonly IngestKind[];
 
 export const ingestBatchSchema = z.object({
