@@ -9,9 +9,14 @@ import { type EdgeConfig, EdgeConfigError, loadEdgeConfig } from './config/edge-
 import { createLruTtlCache } from './domain/profile-cache.ts';
 import { createRecentBuffer } from './domain/recent-alerts.ts';
 import { createCheckInFlow } from './flows/check-in-flow.ts';
+import { createContentScanFlow } from './flows/content-scan-flow.ts';
 import { createLoyaltyScanFlow } from './flows/loyalty-scan-flow.ts';
+import { createProfileReader } from './flows/profile-reader.ts';
+import { createQrScanRouter } from './flows/qr-scan-router.ts';
+import { createTicketFlow } from './flows/ticket-flow.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { listenHttp } from './http/http-server.ts';
+import { createCodeVerifier } from './identity/code-verifier.ts';
 import { createIdentityFile } from './identity/identity-file.ts';
 import { createIdentityMetrics } from './identity/identity-metrics.ts';
 import { createIdentitySync } from './identity/identity-sync.ts';
@@ -26,6 +31,9 @@ import { createOutboxMetrics } from './outbox/outbox-metrics.ts';
 import { createOutboxUploader } from './outbox/outbox-uploader.ts';
 import { createAssociateSockets } from './realtime/associate-socket.ts';
 import { createCloudTokenVerifier, type TokenVerifier } from './realtime/token-verifier.ts';
+import { createAdmissionLog } from './scans/admission-log.ts';
+import { createScanAnswerPublisher } from './scans/scan-answer-publisher.ts';
+import { createScanMetrics } from './scans/scan-metrics.ts';
 import { createDeferredProfileStore } from './store/deferred-profile-store.ts';
 import type { LocalProfileStore } from './store/local-profile-store.ts';
 import { openPgliteProfileStore } from './store/pglite-profile-store.ts';
@@ -139,12 +147,15 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       skewSteps: config.proofSkewSteps,
       rateLimit: { burst: config.passRateBurst, perMinute: config.passRatePerMin },
     });
+    // Content codes and tickets are verified with the same synced keys as passes.
+    const codes = createCodeVerifier({ now });
     const identitySync = createIdentitySync({
       cloudUrl: config.cloudUrl,
       token: config.cloudToken,
       storeId: config.storeId,
       file: createIdentityFile(join(config.dataDir, 'identity')),
       verifier: presence,
+      codeVerifier: codes,
       metrics: identityMetrics,
       logger,
       intervalMs: config.identitySyncMs,
@@ -214,6 +225,43 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       logger,
       now,
     });
+    // Admissions at the door survive a restart: a ticket never admits one person too many.
+    const admissions = createAdmissionLog({ dir: join(config.dataDir, 'tickets'), now });
+    logger.info(await admissions.open(), 'ticket admissions read back');
+    stops.push({ name: 'ticket admissions', stop: () => admissions.close() });
+    const scanMetrics = createScanMetrics(metrics.registry);
+    const answer = createScanAnswerPublisher({
+      storeId: config.storeId,
+      publish: (topic, payload, options) => mqtt.publish(topic, payload, options),
+      now,
+    });
+    const tickets = createTicketFlow({
+      storeId: config.storeId,
+      codes,
+      admissions,
+      answer,
+      report: (event) => outbox.append(event),
+      reject,
+      scanMetrics,
+      logger,
+      now,
+    });
+    const qrScans = createQrScanRouter({
+      loyalty: loyaltyScans,
+      tickets,
+      content: createContentScanFlow({
+        storeId: config.storeId,
+        verify: (presented, source) => presence.verify(presented, source),
+        codes,
+        readProfile: createProfileReader({ cache: profileCache, localProfiles, logger, now }),
+        answer,
+        report: (event) => outbox.append(event),
+        reject,
+        scanMetrics,
+        metrics,
+        logger,
+      }),
+    });
     const app = createHttpApp({
       storeId: config.storeId,
       version: EDGE_VERSION,
@@ -224,6 +272,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       recentAlerts,
       displaysDir: config.displaysDir,
       scans: loyaltyScans,
+      tickets,
       logger,
     });
     const http = await listenHttp({
@@ -245,7 +294,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     const intake = createMessageIntake({
       handlers: {
         checkIn: async (message) => void (await checkIns.handle(message)),
-        qrScan: (message) => loyaltyScans.handleKioskScan(message),
+        qrScan: (message) => qrScans.handle(message),
       },
       metrics,
       logger,

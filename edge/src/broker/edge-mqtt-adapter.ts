@@ -28,6 +28,11 @@ export interface EdgeMqttAdapter {
   start(): Promise<void>;
   /** Publishes `offline`/`stopping` and disconnects; the persistent session stays. */
   stop(): Promise<void>;
+  /**
+   * Publishes one of the edge's own messages (an answer to a phone); resolves once the
+   * broker has it (QoS 1) — a message published while disconnected is sent on reconnect.
+   */
+  publish(topic: string, payload: string, options: { qos: 0 | 1; retain: boolean }): Promise<void>;
   readonly connected: boolean;
 }
 
@@ -126,6 +131,10 @@ export function createEdgeMqttAdapter(options: EdgeMqttOptions): EdgeMqttAdapter
         mqtt.end(true);
         throw error;
       }
+    },
+    async publish(topic, payload, { qos, retain }) {
+      if (!client) throw new Error('the MQTT adapter is not started');
+      await client.publishAsync(topic, payload, { qos, retain });
     },
     async stop() {
       const mqtt = client;

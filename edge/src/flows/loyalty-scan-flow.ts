@@ -20,7 +20,7 @@ export interface LoyaltyScanFlowOptions {
 }
 
 export interface LoyaltyScanFlow {
-  /** An associate's tablet scanned a customer's rotating loyalty QR. */
+  /** An associate's tablet scanned a customer's rotating loyalty QR (tickets go elsewhere). */
   scanByAssociate(code: string, associateId: string): Promise<CheckInOutcome>;
   /** A kiosk published what it scanned; a loyalty QR becomes a check-in. */
   handleKioskScan(message: QrScanMessage): Promise<void>;
@@ -67,7 +67,7 @@ export function createLoyaltyScanFlow({
     async handleKioskScan({ payload, params }) {
       const { code, clientId } = payload.data;
       if (!isLoyaltyQr(code)) {
-        // Content QR codes (products, screens) are answered by their own flow, not here.
+        // Tickets and content codes (products, screens) have flows of their own.
         logger.debug({ clientId }, 'QR scan that is not a loyalty card');
         return;
       }

@@ -6,6 +6,7 @@ import type { Registry } from 'prom-client';
 import type { CloudClient } from '../cloud/cloud-client.ts';
 import type { RecentBuffer } from '../domain/recent-alerts.ts';
 import type { LoyaltyScanFlow } from '../flows/loyalty-scan-flow.ts';
+import type { TicketFlow } from '../flows/ticket-flow.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
 import { createApiRoutes } from './api-routes.ts';
@@ -29,6 +30,8 @@ export interface HttpAppOptions {
   displaysDir: string | null;
   /** Loyalty QR codes scanned by associates' tablets (`POST /api/scans`), when set. */
   scans?: Pick<LoyaltyScanFlow, 'scanByAssociate'>;
+  /** Event tickets scanned at the door by the same tablets, when set. */
+  tickets?: Pick<TicketFlow, 'scanByAssociate'>;
   logger: Logger;
 }
 
@@ -76,7 +79,12 @@ export function createHttpApp(options: HttpAppOptions) {
   if (options.scans) {
     app.route(
       '/api',
-      createScanRoutes({ storeId, verifier: options.verifier, scans: options.scans }),
+      createScanRoutes({
+        storeId,
+        verifier: options.verifier,
+        scans: options.scans,
+        ...(options.tickets ? { tickets: options.tickets } : {}),
+      }),
     );
   }
 

@@ -1,7 +1,9 @@
+import { EVENT_TICKET, isCodeOf } from '@vitrine/shared';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { LoyaltyScanFlow } from '../flows/loyalty-scan-flow.ts';
+import type { TicketFlow } from '../flows/ticket-flow.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
 import { type AssociateVariables, requireAssociate } from './associate-auth.ts';
 import { problem } from './problem.ts';
@@ -10,6 +12,8 @@ export interface ScanRoutesOptions {
   storeId: string;
   verifier: TokenVerifier;
   scans: Pick<LoyaltyScanFlow, 'scanByAssociate'>;
+  /** Event tickets at the door; without it a ticket is refused as not a loyalty QR. */
+  tickets?: Pick<TicketFlow, 'scanByAssociate'>;
 }
 
 const scanRequestSchema = z.object({ code: z.string().min(1).max(4096) });
@@ -19,15 +23,16 @@ function statusOf(reason: string): ContentfulStatusCode {
   if (reason === 'validation_failed') return 400;
   if (reason === 'unknown_customer') return 404;
   if (reason === 'rate_limited') return 429;
+  if (reason === 'already_used') return 409;
   return 422;
 }
 
 /**
- * `POST /api/scans`: an associate's tablet sends the loyalty QR it scanned; a valid one
- * checks the customer in (the alert reaches every associate of the store), anything else
- * is refused with its reason and never with a profile.
+ * `POST /api/scans`: an associate's tablet sends the QR it scanned. A loyalty QR checks
+ * the customer in (the alert reaches every associate of the store); an event ticket admits
+ * one person at the door; anything else is refused with its reason and never a profile.
  */
-export function createScanRoutes({ storeId, verifier, scans }: ScanRoutesOptions) {
+export function createScanRoutes({ storeId, verifier, scans, tickets }: ScanRoutesOptions) {
   const api = new Hono<{ Variables: AssociateVariables }>();
   api.post('/scans', requireAssociate(verifier, storeId), async (c) => {
     const body = scanRequestSchema.safeParse(await c.req.json().catch(() => null));
@@ -36,7 +41,15 @@ export function createScanRoutes({ storeId, verifier, scans }: ScanRoutesOptions
         { path: 'code', message: 'required: the text of the scanned QR code' },
       ]);
     }
-    const outcome = await scans.scanByAssociate(body.data.code, c.get('associateId'));
+    const { code } = body.data;
+    if (tickets && isCodeOf(EVENT_TICKET, code)) {
+      const admitted = await tickets.scanByAssociate(code, c.get('associateId'));
+      if (!admitted.ok) {
+        return problem(c, statusOf(admitted.reason), admitted.reason, admitted.detail);
+      }
+      return c.json({ admission: admitted.admission }, 201);
+    }
+    const outcome = await scans.scanByAssociate(code, c.get('associateId'));
     if (!outcome.ok) return problem(c, statusOf(outcome.reason), outcome.reason, outcome.detail);
     return c.json({ alert: outcome.alert }, 201);
   });
