@@ -38,12 +38,12 @@ export const campaignCapsSchema = z.strictObject({
    * the current visit; the store's own limit applies as well. Null: the store's limit.
    */
   perVisitAcrossCampaigns: z.number().int().min(1).max(100).nullable().default(null),
-  /** Least time between two deliveries of this campaign to the same customer. */
+  /** Least time between two deliveries of this campaign to the same customer (≤ 30 days). */
   cooldownMinutes: z
     .number()
     .int()
     .min(0)
-    .max(60 * 24 * 365)
+    .max(60 * 24 * 30)
     .default(0),
 });
 export type CampaignCaps = z.infer<typeof campaignCapsSchema>;
