@@ -12,12 +12,22 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { products, ticketRevocations, tickets } from './schema-content.ts';
 import { ingestedEvents } from './schema-ingest.ts';
 import { passes, passRevocations } from './schema-passes.ts';
 import { customerMatchColumns, PHONE_TAIL_DIGITS, profileChanges } from './schema-sync.ts';
 import { visits } from './schema-visits.ts';
 
-export { ingestedEvents, passes, passRevocations, profileChanges, visits };
+export {
+  ingestedEvents,
+  passes,
+  passRevocations,
+  products,
+  profileChanges,
+  ticketRevocations,
+  tickets,
+  visits,
+};
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -193,5 +203,8 @@ export const schema = {
   passRevocations,
   profileChanges,
   visits,
+  products,
+  tickets,
+  ticketRevocations,
 };
 export type Schema = typeof schema;
