@@ -3,6 +3,7 @@ import { createCredentialRepository } from '../src/auth/credential-repository.ts
 import { createSigningKeyRepository } from '../src/auth/signing-key-repository.ts';
 import { createCustomerRepository } from '../src/customers/customer-repository.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
+import { visits } from '../src/db/schema-visits.ts';
 import { createStoreRepository } from '../src/stores/store-repository.ts';
 import {
   customer,
@@ -61,6 +62,25 @@ export function describeRepositoryContract(backend: string, open: () => Promise<
         purchase('pur_c1-7', 'cus_c1', PARIS, 2),
         purchase('pur_c3-1', 'cus_c3', PARIS, 5),
       ]);
+      const visit = (id: string, customerId: string, storeId: string, daysAgo: number) => ({
+        id: `check-in:${id}`,
+        organisationId: ORG,
+        customerId,
+        storeId,
+        visitedAt: new Date(T0 - daysAgo * DAY),
+        method: 'app',
+      });
+      await database.db
+        .insert(visits)
+        .values([
+          visit('v1', 'cus_c2', TOKYO, 40),
+          visit('v2', 'cus_c2', PARIS, 3),
+          visit('v3', 'cus_c2', TOKYO, 1),
+          visit('v4', 'cus_c2', PARIS, 20),
+          visit('v5', 'cus_c2', PARIS, 9),
+          visit('v6', 'cus_c2', TOKYO, 60),
+          { ...visit('v7', 'cus_c2', TOKYO, 0), organisationId: OTHER_ORG },
+        ]);
     });
 
     afterAll(async () => {
@@ -218,7 +238,24 @@ export function describeRepositoryContract(backend: string, open: () => Promise<
           consent: { tracking: true, marketing: false, profiling: true },
           notes: 'likes the lounge',
           recentPurchases: 1,
+          recentVisits: [],
         });
+      });
+
+      it('gives the five latest visits across all stores, newest first, with store names', async () => {
+        const repository = createCustomerRepository(database.db);
+        const profile = await repository.findProfile(ORG, 'cus_c2');
+        expect(profile?.recentVisits?.map((v) => v.visitedAt)).toEqual(
+          [1, 3, 9, 20, 40].map((days) => new Date(T0 - days * DAY).toISOString()),
+        );
+        expect(profile?.recentVisits?.[0]).toEqual({
+          storeId: TOKYO,
+          storeName: 'Tokyo',
+          visitedAt: new Date(T0 - DAY).toISOString(),
+          method: 'app',
+        });
+        const [listed] = await repository.findProfiles(ORG, ['cus_c2']);
+        expect(listed?.recentVisits).toEqual(profile?.recentVisits);
       });
 
       it('gives a customer without home store or purchases', async () => {

@@ -121,9 +121,14 @@ describe('profile sync feed', () => {
       }),
       { kind: 'erase', customerId: 'cus_000002' },
     ]);
-    // A Paris newcomer is none of Tokyo's business; the platinum client and the erasure are.
+    // A Paris newcomer is none of Tokyo's business (Tokyo is told to drop any copy it
+    // holds); the platinum client and the erasure are.
     const tokyoDelta = await page(TOKYO, tokyo);
-    expect(tokyoDelta.items.map((item) => item.kind)).toEqual(['upsert', 'erase']);
+    expect(tokyoDelta.items).toEqual([
+      { kind: 'remove', customerId: newId },
+      expect.objectContaining({ kind: 'upsert' }),
+      { kind: 'erase', customerId: 'cus_000002' },
+    ]);
     expect(await page(PARIS, parisDelta.watermark)).toEqual({
       items: [],
       watermark: parisDelta.watermark,

@@ -3,6 +3,7 @@ import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { customers } from '../db/schema.ts';
 import { PHONE_TAIL_DIGITS } from '../db/schema-sync.ts';
+import { eraseCustomerActivity } from '../ingest/ingest-repository.ts';
 import {
   lockProfileFeed,
   recordProfileChanges,
@@ -37,7 +38,10 @@ export interface CustomerRegistryRepository {
   register(customer: RegisteredCustomer): Promise<RegistrationOutcome>;
   /** The consent now on record, or null for an unknown customer. */
   updateConsent(organisationId: string, customerId: string, consent: Consent): Promise<boolean>;
-  /** Deletes the customer and everything that hangs off them; false when unknown. */
+  /**
+   * Deletes the customer and everything that hangs off them (purchases, passes, visits),
+   * and anonymises the events edges reported about them; false when unknown.
+   */
   erase(organisationId: string, customerId: string): Promise<boolean>;
 }
 
@@ -161,6 +165,7 @@ export function createCustomerRegistryRepository(db: Database): CustomerRegistry
           .where(and(eq(customers.organisationId, organisationId), eq(customers.id, customerId)))
           .returning({ id: customers.id });
         if (deleted.length === 0) return false;
+        await eraseCustomerActivity(tx, customerId);
         await recordProfileChanges(tx, {
           organisationId,
           customerIds: [customerId],

@@ -1,7 +1,8 @@
-import type { CustomerProfile, PurchaseSummary, Tier } from '@vitrine/shared';
+import type { CustomerProfile, PurchaseSummary, Tier, VisitSummary } from '@vitrine/shared';
 import { and, asc, desc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { customers, purchases, stores } from '../db/schema.ts';
+import { createVisitHistory } from './visit-history.ts';
 
 export type NewCustomer = typeof customers.$inferInsert;
 export type NewPurchase = typeof purchases.$inferInsert;
@@ -33,6 +34,8 @@ export interface CustomerRepository {
 export interface CustomerRepositoryOptions {
   /** How many recent purchases a profile carries. */
   recentPurchases?: number;
+  /** How many recent visits a profile carries. */
+  recentVisits?: number;
 }
 
 const customerColumns = {
@@ -89,8 +92,9 @@ interface PurchaseRow extends Omit<PurchaseSummary, 'purchasedAt'> {
 
 export function createCustomerRepository(
   db: Database,
-  { recentPurchases = 5 }: CustomerRepositoryOptions = {},
+  { recentPurchases = 5, recentVisits = 5 }: CustomerRepositoryOptions = {},
 ): CustomerRepository {
+  const visitHistory = createVisitHistory(db, { recent: recentVisits });
   function selectCustomers(where: SQL | undefined) {
     return db
       .select(customerColumns)
@@ -120,19 +124,28 @@ export function createCustomerRepository(
       .orderBy(asc(ranked.customerId), desc(ranked.purchasedAt));
   }
 
-  async function withPurchases(rows: CustomerRow[]): Promise<CustomerProfile[]> {
-    const purchaseRows = await latestPurchasesOf(rows.map((row) => row.id));
+  async function withHistory(
+    organisationId: string,
+    rows: CustomerRow[],
+  ): Promise<CustomerProfile[]> {
+    const ids = rows.map((row) => row.id);
+    const [purchaseRows, visitsOf] = await Promise.all([
+      latestPurchasesOf(ids),
+      visitHistory.latestOfMany(organisationId, ids),
+    ]);
     const byCustomer = new Map<string, PurchaseRow[]>();
     for (const purchase of purchaseRows) {
       const list = byCustomer.get(purchase.customerId) ?? [];
       list.push(purchase);
       byCustomer.set(purchase.customerId, list);
     }
-    return rows.map((row) => toProfile(row, byCustomer.get(row.id) ?? []));
+    return rows.map((row) =>
+      toProfile(row, byCustomer.get(row.id) ?? [], visitsOf.get(row.id) ?? []),
+    );
   }
 
-  // The edge's hot path: two index lookups (the customer by primary key, then a range
-  // scan of purchases_customer_latest_idx), built once and reused for every call.
+  // The edge's hot path: index lookups run together (the customer by primary key, range
+  // scans of purchases_customer_latest_idx and visits_customer_latest_idx), built once.
   const profileQuery = selectCustomers(
     and(
       eq(customers.id, sql.placeholder('customerId')),
@@ -161,12 +174,13 @@ export function createCustomerRepository(
       if (rows.length > 0) await db.insert(purchases).values(rows);
     },
     async findProfile(organisationId, customerId) {
-      const [rows, purchaseRows] = await Promise.all([
+      const [rows, purchaseRows, visitRows] = await Promise.all([
         profileQuery.execute({ organisationId, customerId }),
         latestPurchasesQuery.execute({ organisationId, customerId }),
+        visitHistory.latestOf(organisationId, customerId),
       ]);
       const [row] = rows;
-      return row === undefined ? null : toProfile(row, purchaseRows);
+      return row === undefined ? null : toProfile(row, purchaseRows, visitRows);
     },
     async listProfiles({ organisationId, homeStoreId, limit, after }) {
       const conditions = [eq(customers.organisationId, organisationId)];
@@ -177,7 +191,7 @@ export function createCustomerRepository(
         .limit(limit + 1);
       const page = rows.slice(0, limit);
       return {
-        items: await withPurchases(page),
+        items: await withHistory(organisationId, page),
         nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
       };
     },
@@ -186,12 +200,16 @@ export function createCustomerRepository(
       const rows = await selectCustomers(
         and(eq(customers.organisationId, organisationId), inArray(customers.id, customerIds)),
       ).orderBy(asc(customers.id));
-      return withPurchases(rows);
+      return withHistory(organisationId, rows);
     },
   };
 }
 
-function toProfile(row: CustomerRow, purchaseRows: PurchaseRow[]): CustomerProfile {
+function toProfile(
+  row: CustomerRow,
+  purchaseRows: PurchaseRow[],
+  recentVisits: VisitSummary[],
+): CustomerProfile {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -219,5 +237,6 @@ function toProfile(row: CustomerRow, purchaseRows: PurchaseRow[]): CustomerProfi
       currency: purchase.currency,
       lines: purchase.lines,
     })),
+    recentVisits,
   };
 }

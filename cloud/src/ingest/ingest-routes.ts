@@ -88,7 +88,11 @@ export function createIngestRoutes({
         `events.${foreign}.store: this token reports for store ${store ?? 'none'} only`,
       );
     }
-    const outcome = await ingest.insertEvents(store, batch.events, now());
+    const outcome = await ingest.insertEvents(
+      { organisationId: claims.org, storeId: store },
+      batch.events,
+      now(),
+    );
     events.inc({ outcome: 'accepted' }, outcome.accepted.length);
     events.inc({ outcome: 'duplicate' }, outcome.duplicates.length);
     return c.json(outcome, 200);

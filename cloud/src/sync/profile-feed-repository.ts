@@ -1,17 +1,24 @@
-import type { CustomerProfile } from '@vitrine/shared';
+import type { CustomerProfile, Tier } from '@vitrine/shared';
 import { and, asc, eq, gt, gte, inArray, max, or, type SQL, sql } from 'drizzle-orm';
 import type { CustomerRepository } from '../customers/customer-repository.ts';
 import type { Database } from '../db/database.ts';
 import { customers, purchases } from '../db/schema.ts';
 import { profileChanges } from '../db/schema-sync.ts';
-import { TOP_TIERS } from './domain/watermark.ts';
+import { visits } from '../db/schema-visits.ts';
+import { selectionEnd, TOP_TIERS } from './domain/selection.ts';
 
 /** Which customers one store's edge holds. */
 export interface StoreSelection {
   organisationId: string;
   storeId: string;
-  /** Purchases in the store since this instant make a recent visitor. */
+  /** Visits and purchases in the store since this instant make a recent visitor. */
   visitedSince: Date;
+}
+
+/** A customer of the selection, and when they leave it if nothing changes first. */
+export interface SelectedProfile {
+  profile: CustomerProfile;
+  heldUntil: Date | null;
 }
 
 export interface FeedChange {
@@ -27,14 +34,21 @@ export interface ProfileFeedRepository {
   selectionPage(
     selection: StoreSelection,
     { after, limit }: { after: string | null; limit: number },
-  ): Promise<{ profiles: CustomerProfile[]; last: string | null; more: boolean }>;
+  ): Promise<{ items: SelectedProfile[]; last: string | null; more: boolean }>;
   /** Changes with `seq >= from`, oldest first, at most `limit`. */
   changesFrom(
     organisationId: string,
     { from, limit }: { from: number; limit: number },
   ): Promise<FeedChange[]>;
   /** The profiles of those of these customers who are in the selection. */
-  selectedProfiles(selection: StoreSelection, customerIds: string[]): Promise<CustomerProfile[]>;
+  selectedProfiles(selection: StoreSelection, customerIds: string[]): Promise<SelectedProfile[]>;
+}
+
+interface SelectionRow {
+  id: string;
+  homeStoreId: string | null;
+  tier: Tier;
+  lastSeenHere: Date | string | null;
 }
 
 export function createProfileFeedRepository(
@@ -43,11 +57,53 @@ export function createProfileFeedRepository(
 ): ProfileFeedRepository {
   function inSelection({ organisationId, storeId, visitedSince }: StoreSelection): SQL {
     // A timestamp as text: postgres.js does not bind a Date inside raw SQL.
-    const recentVisit = sql`exists (select 1 from ${purchases} where ${purchases.customerId} = ${customers.id} and ${purchases.storeId} = ${storeId} and ${purchases.purchasedAt} >= ${visitedSince.toISOString()}::timestamptz)`;
+    const since = visitedSince.toISOString();
+    const recentPurchase = sql`exists (select 1 from ${purchases} where ${purchases.customerId} = ${customers.id} and ${purchases.storeId} = ${storeId} and ${purchases.purchasedAt} >= ${since}::timestamptz)`;
+    const recentVisit = sql`exists (select 1 from ${visits} where ${visits.storeId} = ${storeId} and ${visits.customerId} = ${customers.id} and ${visits.visitedAt} >= ${since}::timestamptz)`;
     return and(
       eq(customers.organisationId, organisationId),
-      or(eq(customers.homeStoreId, storeId), inArray(customers.tier, [...TOP_TIERS]), recentVisit),
+      or(
+        eq(customers.homeStoreId, storeId),
+        inArray(customers.tier, [...TOP_TIERS]),
+        recentPurchase,
+        recentVisit,
+      ),
     ) as SQL;
+  }
+
+  /** What decides when a selected customer leaves: their latest visit or purchase here. */
+  function selectionColumns(storeId: string) {
+    return {
+      id: customers.id,
+      homeStoreId: customers.homeStoreId,
+      tier: customers.tier,
+      // Written out: drizzle leaves a select list's columns unqualified, and these
+      // correlated subqueries must name the outer customer. greatest() ignores nulls.
+      lastSeenHere: sql<Date | string | null>`greatest(
+        (select max(p.purchased_at) from purchases p where p.customer_id = "customers"."id" and p.store_id = ${storeId}),
+        (select max(v.visited_at) from visits v where v.store_id = ${storeId} and v.customer_id = "customers"."id"))`,
+    };
+  }
+
+  async function withProfiles(
+    selection: StoreSelection,
+    rows: SelectionRow[],
+  ): Promise<SelectedProfile[]> {
+    const ends = new Map(
+      rows.map((row) => [
+        row.id,
+        selectionEnd(selection.storeId, {
+          homeStoreId: row.homeStoreId,
+          tier: row.tier,
+          lastSeenHere: row.lastSeenHere === null ? null : new Date(row.lastSeenHere),
+        }),
+      ]),
+    );
+    const found = await profiles.findProfiles(
+      selection.organisationId,
+      rows.map((row) => row.id),
+    );
+    return found.map((profile) => ({ profile, heldUntil: ends.get(profile.id) ?? null }));
   }
 
   return {
@@ -63,16 +119,16 @@ export function createProfileFeedRepository(
       const conditions = [inSelection(selection)];
       if (after !== null) conditions.push(gt(customers.id, after));
       const rows = await db
-        .select({ id: customers.id })
+        .select(selectionColumns(selection.storeId))
         .from(customers)
         .where(and(...conditions))
         .orderBy(asc(customers.id))
         .limit(limit + 1);
-      const ids = rows.slice(0, limit).map((row) => row.id);
+      const page = rows.slice(0, limit);
       return {
-        profiles: await profiles.findProfiles(selection.organisationId, ids),
+        items: await withProfiles(selection, page),
         // The cursor moves past a customer erased between the two queries too.
-        last: ids.at(-1) ?? null,
+        last: page.at(-1)?.id ?? null,
         more: rows.length > limit,
       };
     },
@@ -96,13 +152,10 @@ export function createProfileFeedRepository(
     async selectedProfiles(selection, customerIds) {
       if (customerIds.length === 0) return [];
       const rows = await db
-        .select({ id: customers.id })
+        .select(selectionColumns(selection.storeId))
         .from(customers)
         .where(and(inSelection(selection), inArray(customers.id, customerIds)));
-      return profiles.findProfiles(
-        selection.organisationId,
-        rows.map((row) => row.id),
-      );
+      return withProfiles(selection, rows);
     },
   };
 }

@@ -1,6 +1,10 @@
 import type { CustomerProfile, ProfileSyncItem, ProfileSyncPage } from '@vitrine/shared';
 import { formatWatermark, parseWatermark } from './domain/watermark.ts';
-import type { ProfileFeedRepository, StoreSelection } from './profile-feed-repository.ts';
+import type {
+  ProfileFeedRepository,
+  SelectedProfile,
+  StoreSelection,
+} from './profile-feed-repository.ts';
 
 export interface ReadProfileFeedOptions {
   selection: StoreSelection;
@@ -14,12 +18,20 @@ export interface ReadProfileFeedOptions {
  * One page of a store's feed. From `0`: the selection as it is now, paged by customer id,
  * ending on the feed position taken before the first page (changes made while the edge
  * pages are read again as deltas: applying a profile twice is harmless). From a position:
- * the changes since, as upserts of selected customers and every erasure.
+ * the changes since: upserts of selected customers, a removal for each changed customer
+ * outside the selection (the edge may hold them from before the change), every erasure.
+ * Each upsert says when its customer leaves the selection absent change, so that the
+ * edge lets a visitor go when their last visit ages out, without a new snapshot.
  */
 export async function readProfileFeed(
   feed: ProfileFeedRepository,
   { selection, watermark, limit, view }: ReadProfileFeedOptions,
 ): Promise<ProfileSyncPage> {
+  const upsert = ({ profile, heldUntil }: SelectedProfile): ProfileSyncItem => ({
+    kind: 'upsert',
+    profile: view(profile),
+    heldUntil: heldUntil?.toISOString() ?? null,
+  });
   const position = parseWatermark(watermark);
   if (position.phase === 'snapshot') {
     const sequence =
@@ -28,7 +40,7 @@ export async function readProfileFeed(
         : position.sequence;
     const page = await feed.selectionPage(selection, { after: position.after, limit });
     return {
-      items: page.profiles.map((profile) => ({ kind: 'upsert', profile: view(profile) })),
+      items: page.items.map(upsert),
       watermark: formatWatermark({
         phase: 'snapshot',
         sequence,
@@ -52,8 +64,8 @@ export async function readProfileFeed(
     latest.set(change.customerId, change.kind);
   }
   const upserted = [...latest].filter(([, kind]) => kind === 'upsert').map(([id]) => id);
-  const profiles = new Map(
-    (await feed.selectedProfiles(selection, upserted)).map((profile) => [profile.id, profile]),
+  const selected = new Map(
+    (await feed.selectedProfiles(selection, upserted)).map((item) => [item.profile.id, item]),
   );
   const items: ProfileSyncItem[] = [];
   for (const [customerId, kind] of latest) {
@@ -61,8 +73,8 @@ export async function readProfileFeed(
       items.push({ kind: 'erase', customerId });
       continue;
     }
-    const profile = profiles.get(customerId);
-    if (profile !== undefined) items.push({ kind: 'upsert', profile: view(profile) });
+    const item = selected.get(customerId);
+    items.push(item === undefined ? { kind: 'remove', customerId } : upsert(item));
   }
   return {
     items,

@@ -7,7 +7,7 @@ import { NotFoundError } from '../errors/app-errors.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import type { StoreRepository } from '../stores/store-repository.ts';
-import { recentVisitCutoff } from './domain/watermark.ts';
+import { recentVisitCutoff } from './domain/selection.ts';
 import { readProfileFeed } from './profile-feed.ts';
 import type { ProfileFeedRepository } from './profile-feed-repository.ts';
 
@@ -38,7 +38,7 @@ export function createSyncRoutes({
     summary:
       "The profiles a store's edge holds: a snapshot from `since=0`, then the changes since a watermark",
     description:
-      'The selection: customers of this home store, buyers in this store in the last 12 months, gold and platinum customers. Deltas carry every erasure of the organisation.',
+      'The selection: customers of this home store, visitors and buyers in this store in the last 12 months, gold and platinum customers. Each upsert says when its customer leaves the selection if nothing changes first. Deltas remove a changed customer no longer selected, and carry every erasure of the organisation.',
     security: [{ bearerAuth: [] }],
     middleware: [authenticate(tokens), allowRoles('edge'), sameStoreOnly()] as const,
     request: { params: z.object({ storeId: storeIdSchema }), query: feedQuery },

@@ -35,7 +35,11 @@ const eventBase = {
   occurredAt: z.iso.datetime({ offset: true }),
 };
 
-/** A check-in the edge accepted (after de-duplication), as a visit fact for analytics. */
+/**
+ * A check-in whose pass and proof the edge verified (after de-duplication): a visit. The
+ * cloud keeps it as a visit of a current customer; about anyone else (an erased customer)
+ * it keeps only the fact that someone checked in, never who.
+ */
 export const checkInIngestDataSchema = z
   .object({
     messageId: messageIdSchema,

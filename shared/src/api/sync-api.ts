@@ -21,8 +21,20 @@ export function watermarkSequence(watermark: SyncWatermark): number {
   return Number(watermark.split(':')[0]);
 }
 
+/**
+ * `upsert`: hold this profile. `heldUntil`: the instant the customer leaves the store's
+ * selection unless something changes first (their last visit or purchase here ages out);
+ * null or absent while nothing in time takes them out (home store, top tier).
+ * `remove`: the customer changed and is no longer in the selection: drop the copy.
+ * `erase`: the customer was erased: drop every trace, pending reports included.
+ */
 export const profileSyncItemSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('upsert'), profile: customerProfileSchema }),
+  z.object({
+    kind: z.literal('upsert'),
+    profile: customerProfileSchema,
+    heldUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+  }),
+  z.object({ kind: z.literal('remove'), customerId: customerIdSchema }),
   z.object({ kind: z.literal('erase'), customerId: customerIdSchema }),
 ]);
 export type ProfileSyncItem = z.infer<typeof profileSyncItemSchema>;

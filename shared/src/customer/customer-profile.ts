@@ -35,6 +35,15 @@ export const purchaseSummarySchema = z.object({
 });
 export type PurchaseSummary = z.infer<typeof purchaseSummarySchema>;
 
+/** A visit: the customer checked in (app, kiosk, associate's scan) in a store. */
+export const visitSummarySchema = z.object({
+  storeId: storeIdSchema,
+  storeName: z.string(),
+  visitedAt: z.iso.datetime({ offset: true }),
+  method: z.string().min(1).max(32),
+});
+export type VisitSummary = z.infer<typeof visitSummarySchema>;
+
 /**
  * What an edge (and so an associate of that store) learns about a customer: the one
  * customer view, with recent purchases from every store of the organisation.
@@ -54,5 +63,7 @@ export const customerProfileSchema = z.object({
   consent: consentSchema,
   notes: z.string(),
   recentPurchases: z.array(purchaseSummarySchema),
+  /** The latest visits to any store of the organisation, newest first. */
+  recentVisits: z.array(visitSummarySchema).optional(),
 });
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;

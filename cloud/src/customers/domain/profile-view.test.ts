@@ -38,6 +38,23 @@ describe('viewProfileAs', () => {
     }
   });
 
+  it('hides where the customer was seen too, without profiling consent', () => {
+    const visited: CustomerProfile = {
+      ...profile,
+      recentVisits: [
+        {
+          storeId: 'sto_paris-rivoli',
+          storeName: 'Rivoli',
+          visitedAt: '2026-02-01T10:00:00.000Z',
+          method: 'app',
+        },
+      ],
+    };
+    expect(viewProfileAs('associate', visited).recentVisits).toEqual([]);
+    expect(viewProfileAs('marketer', visited).recentVisits).toHaveLength(1);
+    expect(viewProfileAs('edge', profile)).not.toHaveProperty('recentVisits');
+  });
+
   it('shows the whole profile to the store once the customer consented', () => {
     const consenting = { ...profile, consent: { ...profile.consent, profiling: true } };
     expect(viewProfileAs('associate', consenting)).toEqual(consenting);

@@ -8,5 +8,6 @@ import type { CustomerProfile, Role } from '@vitrine/shared';
 export function viewProfileAs(role: Role, profile: CustomerProfile): CustomerProfile {
   const inStore = role === 'associate' || role === 'edge';
   if (!inStore || profile.consent.profiling) return profile;
-  return { ...profile, preferences: [], notes: '', recentPurchases: [] };
+  const withheld = { ...profile, preferences: [], notes: '', recentPurchases: [] };
+  return profile.recentVisits === undefined ? withheld : { ...withheld, recentVisits: [] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWatermark, parseWatermark, recentVisitCutoff } from './watermark.ts';
+import { formatWatermark, parseWatermark } from './watermark.ts';
 
 describe('watermark', () => {
   it('reads 0 as the start of a snapshot', () => {
@@ -19,11 +19,5 @@ describe('watermark', () => {
     for (const text of ['0', '5', '5:cus_000001']) {
       expect(formatWatermark(parseWatermark(text))).toBe(text);
     }
-  });
-
-  it('puts the recent-visit cutoff twelve months back', () => {
-    expect(recentVisitCutoff(new Date('2026-11-01T09:00:00.000Z')).toISOString()).toBe(
-      '2025-11-01T09:00:00.000Z',
-    );
   });
 });

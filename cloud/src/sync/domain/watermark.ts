@@ -22,16 +22,3 @@ export function formatWatermark(position: FeedPosition): string {
   }
   return String(position.sequence);
 }
-
-/** Recent visitors are customers who bought in the store within this many months. */
-export const RECENT_VISIT_MONTHS = 12;
-
-/** The instant before which a purchase no longer makes its customer a recent visitor. */
-export function recentVisitCutoff(now: Date, months = RECENT_VISIT_MONTHS): Date {
-  const cutoff = new Date(now.getTime());
-  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
-  return cutoff;
-}
-
-/** Tiers every edge of the organisation holds, wherever their home store is. */
-export const TOP_TIERS = ['gold', 'platinum'] as const;
