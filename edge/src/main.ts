@@ -193,10 +193,14 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       store: localProfiles,
       metrics: createSyncMetrics(metrics.registry),
       logger,
-      // A changed or erased customer must not be served from memory either.
-      onApplied: ({ upserted, erased }) => {
-        for (const customerId of [...upserted, ...erased]) profileCache.delete(customerId);
+      // A changed, erased or departed customer must not be served from memory either.
+      onApplied: ({ upserted, erased, removed }) => {
+        for (const customerId of [...upserted, ...erased, ...removed]) {
+          profileCache.delete(customerId);
+        }
       },
+      // What waits in the outbox about an erased customer never reaches the cloud.
+      purgeReports: (customerIds) => outbox.purgeCustomers(customerIds),
       pageSize: config.syncPageSize,
       intervalMs: config.syncIntervalMs,
     });

@@ -99,6 +99,69 @@ export function localProfileStoreContract(name: string, open: () => Promise<Loca
       expect((await store.consentOf('cus_000011'))?.tracking).toBe(false);
     });
 
+    it('removes a customer who left the selection, as it removes an erased one', async () => {
+      await store.applySync(
+        {
+          upserts: [buildProfile(), buildProfile({ id: 'cus_000002' })],
+          erasures: [],
+          watermark: '2',
+        },
+        1,
+      );
+      await store.applySync(
+        { upserts: [], erasures: [], removals: ['cus_000002', 'cus_000404'], watermark: '3' },
+        2,
+      );
+      expect(await store.get('cus_000002')).toBeNull();
+      expect(await store.get('cus_000001')).not.toBeNull();
+      expect(await store.watermark()).toBe('3');
+    });
+
+    it('lets a synced customer go once their time in the selection has passed', async () => {
+      const held = new Map([
+        ['cus_000001', 5_000],
+        ['cus_000002', 9_000],
+      ]);
+      await store.applySync(
+        {
+          upserts: [
+            buildProfile(),
+            buildProfile({ id: 'cus_000002' }),
+            buildProfile({ id: 'cus_000003', homeStoreId: 'sto_here' }),
+          ],
+          erasures: [],
+          heldUntil: held,
+          watermark: '4',
+        },
+        1,
+      );
+      // A lookup refreshes the copy without touching its end of stay.
+      await store.putFetched(buildProfile({ notes: 'refreshed' }), 2);
+      await store.putFetched(buildProfile({ id: 'cus_000077' }), 2);
+      expect(await store.pruneExpired(4_999)).toEqual([]);
+      expect(await store.pruneExpired(5_000)).toEqual(['cus_000001']);
+      expect(await store.get('cus_000001')).toBeNull();
+      // A later upsert moves the end of stay (a new visit), or lifts it (now at home).
+      await store.applySync(
+        {
+          upserts: [buildProfile({ id: 'cus_000002' })],
+          erasures: [],
+          heldUntil: new Map([['cus_000002', 20_000]]),
+          watermark: '5',
+        },
+        3,
+      );
+      expect(await store.pruneExpired(10_000)).toEqual([]);
+      await store.applySync(
+        { upserts: [buildProfile({ id: 'cus_000002' })], erasures: [], watermark: '6' },
+        4,
+      );
+      expect(await store.pruneExpired(1e12)).toEqual([]);
+      expect((await store.get('cus_000003'))?.source).toBe('sync');
+      expect((await store.get('cus_000077'))?.source).toBe('demand');
+      expect(await store.count()).toBe(3);
+    });
+
     it('applies a page of a thousand profiles', async () => {
       const upserts = Array.from({ length: 1000 }, (_, i) =>
         buildProfile({ id: `cus_${String(i + 1).padStart(6, '0')}` }),

@@ -9,7 +9,7 @@ import { type AppliedChanges, createProfileSync } from '../src/sync/profile-sync
 import { createSyncMetrics } from '../src/sync/sync-metrics.ts';
 import { buildProfile } from './support/profiles.ts';
 
-const upsert = (id: string, overrides = {}): ProfileSyncItem => ({
+const upsert = (id: string, overrides = {}): Extract<ProfileSyncItem, { kind: 'upsert' }> => ({
   kind: 'upsert',
   profile: buildProfile({ id, ...overrides }),
 });
@@ -31,7 +31,13 @@ const page = (items: ProfileSyncItem[], watermark: string, more = false): FeedFe
   page: { items, watermark, more } satisfies ProfileSyncPage,
 });
 
-function setup(feed: ReturnType<typeof scriptedFeed>, { now = () => 1_000_000 } = {}) {
+function setup(
+  feed: ReturnType<typeof scriptedFeed>,
+  {
+    now = () => 1_000_000,
+    purgeReports = async (_customerIds: string[]) => {},
+  }: { now?: () => number; purgeReports?: (customerIds: string[]) => Promise<void> } = {},
+) {
   const store = createMemoryProfileStore();
   const registry = new Registry();
   const metrics = createSyncMetrics(registry);
@@ -43,6 +49,7 @@ function setup(feed: ReturnType<typeof scriptedFeed>, { now = () => 1_000_000 } 
     metrics,
     logger: pino({ level: 'silent' }),
     onApplied: (changes) => applied.push(changes),
+    purgeReports,
     pageSize: 2,
     intervalMs: 30_000,
     backoff: { baseMs: 1000, maxMs: 60_000 },
@@ -68,7 +75,14 @@ describe('profile sync', () => {
     });
     const { store, sync, metric } = setup(feed);
     const first = await sync.syncOnce();
-    expect(first).toEqual({ ok: true, pages: 2, upserts: 3, erasures: 0, watermark: '5' });
+    expect(first).toEqual({
+      ok: true,
+      pages: 2,
+      upserts: 3,
+      erasures: 0,
+      removals: 0,
+      watermark: '5',
+    });
     expect(await store.count()).toBe(3);
     expect(await store.watermark()).toBe('5');
     expect(await metric('vitrine_edge_sync_profiles_held')).toBe(3);
@@ -94,8 +108,106 @@ describe('profile sync', () => {
     await sync.syncOnce();
     expect(await store.get('cus_000001')).toBeNull();
     expect((await store.consentOf('cus_000002'))?.tracking).toBe(false);
-    expect(applied.at(-1)).toEqual({ upserted: ['cus_000002'], erased: ['cus_000001'] });
+    expect(applied.at(-1)).toEqual({
+      upserted: ['cus_000002'],
+      erased: ['cus_000001'],
+      removed: [],
+    });
     expect(await metric('vitrine_edge_sync_items_applied_total', { kind: 'erase' })).toBe(1);
+  });
+
+  it('drops a customer who changed and left the selection, and says so', async () => {
+    const feed = scriptedFeed({
+      '0': page([upsert('cus_000001'), upsert('cus_000002')], '3'),
+      '3': page([{ kind: 'remove', customerId: 'cus_000002' }], '4'),
+    });
+    const { store, sync, applied, metric } = setup(feed);
+    await sync.syncOnce();
+    const delta = await sync.syncOnce();
+    expect(delta).toMatchObject({ ok: true, removals: 1, erasures: 0 });
+    expect(await store.get('cus_000002')).toBeNull();
+    expect(await store.get('cus_000001')).not.toBeNull();
+    expect(applied.at(-1)).toEqual({ upserted: [], erased: [], removed: ['cus_000002'] });
+    expect(await metric('vitrine_edge_sync_items_applied_total', { kind: 'remove' })).toBe(1);
+  });
+
+  it('lets a visitor go when their time in the selection passes, with or without the cloud', async () => {
+    const clock = { now: Date.parse('2026-11-01T09:00:00.000Z') };
+    let cloudUp = true;
+    const scripted = scriptedFeed({
+      '0': page(
+        [
+          { ...upsert('cus_000001'), heldUntil: '2026-12-01T09:00:00.000Z' },
+          { ...upsert('cus_000002'), heldUntil: '2027-06-01T09:00:00.000Z' },
+          { ...upsert('cus_000003'), heldUntil: null },
+        ],
+        '7',
+      ),
+    });
+    const feed = {
+      asked: scripted.asked,
+      fetchPage: async (since: string): Promise<FeedFetch> =>
+        cloudUp ? scripted.fetchPage(since) : { ok: false, reason: 'unreachable', detail: 'down' },
+    };
+    const { store, sync, applied, metric } = setup(feed, { now: () => clock.now });
+    await sync.syncOnce();
+    expect(await store.count()).toBe(3);
+
+    clock.now = Date.parse('2026-12-01T08:59:59.999Z');
+    await sync.syncOnce();
+    expect(await store.count()).toBe(3);
+
+    cloudUp = false;
+    clock.now = Date.parse('2026-12-01T09:00:00.000Z');
+    expect(await sync.syncOnce()).toMatchObject({ ok: false, reason: 'unreachable' });
+    expect(await store.get('cus_000001')).toBeNull();
+    expect(applied.at(-1)).toEqual({ upserted: [], erased: [], removed: ['cus_000001'] });
+
+    clock.now = Date.parse('2030-01-01T00:00:00.000Z');
+    await sync.syncOnce();
+    expect((await store.get('cus_000003'))?.profile.id).toBe('cus_000003');
+    expect(await store.count()).toBe(1);
+    expect(await metric('vitrine_edge_sync_pruned_total')).toBe(2);
+    // Without a new snapshot: the feed was asked for the snapshot once, then deltas.
+    expect(feed.asked.filter((since) => since === '0')).toHaveLength(1);
+  });
+
+  it('purges the pending reports of erased customers before erasing them', async () => {
+    const order: string[] = [];
+    const feed = scriptedFeed({
+      '0': page([upsert('cus_000001'), upsert('cus_000002')], '3'),
+      '3': page([{ kind: 'erase', customerId: 'cus_000001' }], '4'),
+    });
+    const { store, sync } = setup(feed, {
+      purgeReports: async (customerIds) => {
+        order.push(`purge ${customerIds.join(',')}`);
+        order.push(`held: ${(await store.get('cus_000001')) === null ? 'no' : 'yes'}`);
+      },
+    });
+    await sync.syncOnce();
+    await sync.syncOnce();
+    expect(order).toEqual(['purge cus_000001', 'held: yes']);
+    expect(await store.get('cus_000001')).toBeNull();
+  });
+
+  it('applies no erasure whose pending reports could not be purged, and tries again', async () => {
+    let failing = true;
+    const feed = scriptedFeed({
+      '0': page([upsert('cus_000001')], '3'),
+      '3': page([{ kind: 'erase', customerId: 'cus_000001' }], '4'),
+    });
+    const { store, sync, metric } = setup(feed, {
+      purgeReports: async () => {
+        if (failing) throw new Error('disk full');
+      },
+    });
+    await sync.syncOnce();
+    expect(await sync.syncOnce()).toMatchObject({ ok: false, reason: 'purge_failed' });
+    expect(await store.watermark()).toBe('3');
+    expect(await metric('vitrine_edge_sync_failures_total', { reason: 'purge_failed' })).toBe(1);
+    failing = false;
+    expect(await sync.syncOnce()).toMatchObject({ ok: true, erasures: 1 });
+    expect(await store.get('cus_000001')).toBeNull();
   });
 
   it('keeps its watermark when the cloud fails, and counts the failure', async () => {

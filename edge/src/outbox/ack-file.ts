@@ -34,20 +34,24 @@ export async function readAckFile(dir: string): Promise<LogPosition | null> {
   return parsed.success ? parsed.data : null;
 }
 
+export async function writeAckFile(dir: string, position: LogPosition): Promise<void> {
+  await replaceFile(dir, ACK_FILE, JSON.stringify(position));
+}
+
 /**
  * Write to a temporary file, fsync it, rename it over the old one, fsync the folder: a
- * crash at any point leaves either the old position or the new one, never a torn file.
+ * crash at any point leaves either the old content or the new one, never a torn file.
  */
-export async function writeAckFile(dir: string, position: LogPosition): Promise<void> {
-  const temporary = join(dir, `${ACK_FILE}.tmp`);
+export async function replaceFile(dir: string, name: string, text: string): Promise<void> {
+  const temporary = join(dir, `${name}.tmp`);
   const file = await open(temporary, 'w');
   try {
-    await file.writeFile(JSON.stringify(position));
+    await file.writeFile(text);
     await file.sync();
   } finally {
     await file.close();
   }
-  await rename(temporary, join(dir, ACK_FILE));
+  await rename(temporary, join(dir, name));
   await syncFolder(dir);
 }
 

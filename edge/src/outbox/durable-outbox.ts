@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { LogPosition } from './ack-file.ts';
 import { OUTBOX_PRIORITIES, type OutboxPriority, policyOf } from './domain/outbox-kinds.ts';
+import { readErasedFile, writeErasedFile } from './erasure-file.ts';
 import { createOutboxMetrics, type OutboxMetrics } from './outbox-metrics.ts';
 import { SegmentLog } from './segment-log.ts';
 
@@ -27,6 +28,8 @@ export interface OutboxBatch {
   entries: OutboxEntry[];
   /** Kinds of the records skipped because they outlived their time to live. */
   expired: IngestKind[];
+  /** Kinds of the records skipped because their customer was erased since. */
+  erased: IngestKind[];
   /** Records whose bytes were damaged or no longer parse. */
   unreadable: number;
   /** How many records acknowledging this batch removes. */
@@ -38,6 +41,10 @@ export interface OutboxRecovery {
   pending: Record<OutboxPriority, number>;
   corrupt: number;
   truncatedBytes: number;
+  /** Customers erased whose pending reports will be dropped. */
+  erased: number;
+  /** Why the list of erased customers could not be read, when it could not. */
+  erasedUnreadable?: string;
 }
 
 export interface DurableOutboxOptions {
@@ -60,7 +67,10 @@ export class OutboxError extends Error {
 export class DurableOutbox {
   readonly #now: () => number;
   readonly #metrics: OutboxMetrics;
+  readonly #dir: string;
   readonly #logs: Record<OutboxPriority, SegmentLog>;
+  /** Tombstones: customers whose pending records are dropped, never uploaded. */
+  #erased = new Set<string>();
   readonly #heads = new Map<OutboxPriority, number>();
   #waiters: (() => void)[] = [];
 
@@ -70,6 +80,7 @@ export class DurableOutbox {
     metrics = createOutboxMetrics({ registry: new Registry() }),
     segmentBytes,
   }: DurableOutboxOptions) {
+    this.#dir = dir;
     this.#now = now;
     this.#metrics = metrics;
     const log = (priority: OutboxPriority) =>
@@ -82,6 +93,7 @@ export class DurableOutbox {
       pending: { high: 0, normal: 0, low: 0 },
       corrupt: 0,
       truncatedBytes: 0,
+      erased: 0,
     };
     for (const priority of OUTBOX_PRIORITIES) {
       const report = await this.#logs[priority].open();
@@ -90,6 +102,11 @@ export class DurableOutbox {
       recovery.truncatedBytes += report.truncatedBytes;
       await this.#refreshHead(priority);
     }
+    const erased = await readErasedFile(this.#dir);
+    if (erased.ok) this.#erased = erased.customers;
+    else recovery.erasedUnreadable = erased.detail;
+    await this.#forgetErasedOnceDrained();
+    recovery.erased = this.#erased.size;
     this.#metrics.corruptRecords.inc(recovery.corrupt);
     this.#metrics.observe({
       pending: () => this.pending(),
@@ -119,6 +136,18 @@ export class DurableOutbox {
     for (const wake of this.#waiters.splice(0)) wake();
   }
 
+  /**
+   * An erasure reached the edge: pending reports about these customers are never uploaded
+   * (dropped when read, and counted). Durable on return, so a restart keeps the promise.
+   */
+  async purgeCustomers(customerIds: readonly string[]): Promise<void> {
+    const fresh = customerIds.filter((customerId) => !this.#erased.has(customerId));
+    if (fresh.length === 0) return;
+    const next = new Set([...this.#erased, ...fresh]);
+    await writeErasedFile(this.#dir, next);
+    this.#erased = next;
+  }
+
   /** The next records to upload: the highest priority with any pending. Null when none. */
   async nextBatch({
     maxRecords = 500,
@@ -135,6 +164,7 @@ export class DurableOutbox {
         priority,
         entries: [],
         expired: [],
+        erased: [],
         unreadable: read.corrupt,
         records: read.records.length,
         end: read.end,
@@ -144,7 +174,9 @@ export class DurableOutbox {
         const entry = parseEntry(record.payload);
         if (entry === null) batch.unreadable += 1;
         else if (entry.expiresAt <= now) batch.expired.push(entry.event.kind);
-        else batch.entries.push(entry);
+        else if (this.#erased.has(entry.event.data.customerId)) {
+          batch.erased.push(entry.event.kind);
+        } else batch.entries.push(entry);
       }
       if (batch.records === 0 && batch.unreadable === 0) continue;
       return batch;
@@ -156,8 +188,21 @@ export class DurableOutbox {
   async ack(batch: OutboxBatch): Promise<void> {
     await this.#logs[batch.priority].ack(batch.end, batch.records);
     for (const kind of batch.expired) this.#metrics.droppedExpired.inc({ kind });
+    for (const kind of batch.erased) this.#metrics.droppedErased.inc({ kind });
     this.#metrics.corruptRecords.inc(batch.unreadable);
     await this.#refreshHead(batch.priority);
+    await this.#forgetErasedOnceDrained();
+  }
+
+  /**
+   * Once nothing is pending, no record from before an erasure is left: the tombstones
+   * have done their work. (A report appended later about an erased customer, in a
+   * degraded check-in, is anonymised by the cloud, which knows them no more.)
+   */
+  async #forgetErasedOnceDrained(): Promise<void> {
+    if (this.#erased.size === 0 || this.pendingTotal() > 0) return;
+    await writeErasedFile(this.#dir, []);
+    this.#erased = new Set();
   }
 
   pending(): Record<OutboxPriority, number> {

@@ -4,6 +4,7 @@ export * from './domain/outbox-kinds.ts';
 export * from './domain/record-frame.ts';
 export * from './domain/reports.ts';
 export * from './durable-outbox.ts';
+export * from './erasure-file.ts';
 export * from './ingest-client.ts';
 export * from './outbox-metrics.ts';
 export * from './outbox-uploader.ts';

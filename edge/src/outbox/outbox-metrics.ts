@@ -21,6 +21,7 @@ export interface OutboxMetrics {
   duplicates: Counter;
   droppedExpired: Counter<'kind'>;
   droppedRejected: Counter<'kind'>;
+  droppedErased: Counter<'kind'>;
   corruptRecords: Counter;
   uploadFailures: Counter<'reason'>;
   /** The outbox whose backlog the gauges read when scraped (not on every append). */
@@ -92,6 +93,12 @@ export function createOutboxMetrics({
     droppedRejected: new Counter({
       name: 'vitrine_edge_outbox_dropped_rejected_total',
       help: 'Records the cloud refused as invalid (400 naming them), dropped so the rest flows',
+      labelNames: ['kind'],
+      registers,
+    }),
+    droppedErased: new Counter({
+      name: 'vitrine_edge_outbox_dropped_erased_total',
+      help: 'Records dropped unsent because their customer was erased while they waited',
       labelNames: ['kind'],
       registers,
     }),

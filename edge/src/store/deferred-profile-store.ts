@@ -42,6 +42,7 @@ export function createDeferredProfileStore(
       if (ready !== null) return ready.forget(customerId);
       void settled.then((store) => store?.forget(customerId)).catch(() => {});
     },
+    pruneExpired: async (now) => (ready === null ? [] : ready.pruneExpired(now)),
     watermark: async () => (await opened()).watermark(),
     count: async () => (ready === null ? 0 : ready.count()),
     close: async () => {

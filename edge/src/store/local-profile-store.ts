@@ -14,6 +14,13 @@ export interface StoredProfile {
 export interface SyncBatch {
   upserts: CustomerProfile[];
   erasures: string[];
+  /** Customers who changed and left the store's selection: their copy goes. */
+  removals?: string[];
+  /**
+   * When upserted customers leave the selection if nothing changes first (ms since the
+   * epoch); a customer absent from it stays until the feed says otherwise.
+   */
+  heldUntil?: ReadonlyMap<string, number>;
   watermark: string;
 }
 
@@ -34,6 +41,11 @@ export interface LocalProfileStore {
   putFetched(profile: CustomerProfile, at: number): Promise<void>;
   /** Drops a customer the cloud no longer knows. */
   forget(customerId: string): Promise<void>;
+  /**
+   * Drops the synced customers whose time in the selection has passed (`heldUntil` at or
+   * before `now`); says who went. A customer fetched on demand is not the sync's to drop.
+   */
+  pruneExpired(now: number): Promise<string[]>;
   /** The watermark of the last page applied; null before the first snapshot. */
   watermark(): Promise<string | null>;
   count(): Promise<number>;

@@ -18,6 +18,10 @@ create table if not exists profiles (
   updated bigint not null
 );
 create index if not exists profiles_tier_idx on profiles (tier);
+-- When a synced customer leaves the store's selection if nothing changes first (ms).
+alter table profiles add column if not exists held_until bigint;
+create index if not exists profiles_held_until_idx on profiles (held_until)
+  where held_until is not null;
 create table if not exists sync_state (
   id integer primary key check (id = 1),
   watermark text not null,
@@ -35,6 +39,7 @@ const countSchema = z.object({
   n: z.union([z.number(), z.string(), z.bigint()]).transform(Number),
 });
 const watermarkRowSchema = z.object({ watermark: z.string() });
+const idRowsSchema = z.array(z.object({ id: z.string() }));
 
 /** Creates the tables an empty (or older) PGlite needs. */
 export async function migrateLocalStore(client: PGlite): Promise<void> {
@@ -104,18 +109,22 @@ export function createPgliteProfileStore(client: PGlite): LocalProfileStore {
     profiles: unknown[],
     source: 'sync' | 'demand',
     at: number,
+    heldUntil: ReadonlyMap<string, number> = new Map(),
   ) {
     if (profiles.length === 0) return;
-    // One statement for the whole page: the profiles travel as one JSON parameter.
+    // One statement for the whole page: the profiles (and their ends of stay, by id)
+    // travel as JSON parameters. A lookup's copy leaves a synced row's end of stay alone.
     await tx.query(
-      `insert into profiles (id, profile, tier, tracking, source, updated)
-       select p->>'id', p, p->>'tier', (p->'consent'->>'tracking')::boolean, $2, $3
+      `insert into profiles (id, profile, tier, tracking, source, updated, held_until)
+       select p->>'id', p, p->>'tier', (p->'consent'->>'tracking')::boolean, $2, $3,
+         ($4::jsonb->>(p->>'id'))::bigint
        from jsonb_array_elements($1::jsonb) as p
        on conflict (id) do update set
          profile = excluded.profile, tier = excluded.tier, tracking = excluded.tracking,
          updated = excluded.updated,
-         source = case when $2 = 'sync' then 'sync' else profiles.source end`,
-      [JSON.stringify(profiles), source, at],
+         source = case when $2 = 'sync' then 'sync' else profiles.source end,
+         held_until = case when $2 = 'sync' then excluded.held_until else profiles.held_until end`,
+      [JSON.stringify(profiles), source, at, JSON.stringify(Object.fromEntries(heldUntil))],
     );
   }
 
@@ -145,13 +154,14 @@ export function createPgliteProfileStore(client: PGlite): LocalProfileStore {
       const consent = customerProfileSchema.shape.consent.safeParse(row.data.profile.consent);
       return consent.success ? consent.data : null;
     },
-    async applySync({ upserts, erasures, watermark }, at) {
+    async applySync({ upserts, erasures, removals = [], heldUntil, watermark }, at) {
       await client.transaction(async (tx) => {
-        await upsert(tx, upserts, 'sync', at);
-        if (erasures.length > 0) {
+        await upsert(tx, upserts, 'sync', at, heldUntil);
+        const gone = [...erasures, ...removals];
+        if (gone.length > 0) {
           await tx.query(
             'delete from profiles where id in (select jsonb_array_elements_text($1::jsonb))',
-            [JSON.stringify(erasures)],
+            [JSON.stringify(gone)],
           );
         }
         await tx.query(
@@ -166,6 +176,14 @@ export function createPgliteProfileStore(client: PGlite): LocalProfileStore {
     },
     async forget(customerId) {
       await client.query('delete from profiles where id = $1', [customerId]);
+    },
+    async pruneExpired(now) {
+      const { rows } = await client.query(
+        `delete from profiles where source = 'sync' and held_until <= $1 returning id`,
+        [now],
+      );
+      const gone = idRowsSchema.safeParse(rows);
+      return gone.success ? gone.data.map((row) => row.id).sort() : [];
     },
     async watermark() {
       const { rows } = await client.query('select watermark from sync_state where id = 1');

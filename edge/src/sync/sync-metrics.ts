@@ -6,6 +6,7 @@ export interface SyncMetrics {
   profilesHeld: Gauge;
   failures: Counter<'reason'>;
   itemsApplied: Counter<'kind'>;
+  pruned: Counter;
 }
 
 /** The profile sync's metrics, registered on the edge's own registry. */
@@ -35,8 +36,13 @@ export function createSyncMetrics(registry: Registry): SyncMetrics {
     }),
     itemsApplied: new Counter({
       name: 'vitrine_edge_sync_items_applied_total',
-      help: 'Feed items applied to the local store, by kind (upsert, erase)',
+      help: 'Feed items applied to the local store, by kind (upsert, remove, erase)',
       labelNames: ['kind'],
+      registers,
+    }),
+    pruned: new Counter({
+      name: 'vitrine_edge_sync_pruned_total',
+      help: "Synced customers let go because their time in the store's selection passed",
       registers,
     }),
   };
