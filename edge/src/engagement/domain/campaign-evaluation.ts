@@ -29,7 +29,7 @@ export interface EvaluationInput {
 
 export type Evaluation =
   | { eligible: true; actions: CampaignAction[] }
-  | { eligible: false; reason: DecisionReason; detail?: string };
+  | { eligible: false; reason: DecisionReason; detail: string | undefined };
 
 const SCHEDULE_DETAIL = {
   'before-start': 'before its start date',
@@ -38,7 +38,7 @@ const SCHEDULE_DETAIL = {
 } as const;
 
 function miss(reason: DecisionReason, detail?: string): Evaluation {
-  return detail === undefined ? { eligible: false, reason } : { eligible: false, reason, detail };
+  return { eligible: false, reason, detail };
 }
 
 /** Null when the campaign's trigger answers this event, else what differs. */

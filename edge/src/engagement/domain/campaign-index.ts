@@ -122,6 +122,8 @@ export function buildCampaignIndex(catalogue: IndexedCatalogue): CampaignIndex {
     }
   }
 
+  // Filled on first use: the simulation asks for a few stores, an edge for its own.
+  const targetingByStore = new Map<string, readonly CompiledCampaign[]>();
   return {
     size: byId.size,
     candidates(event) {
@@ -135,7 +137,12 @@ export function buildCampaignIndex(catalogue: IndexedCatalogue): CampaignIndex {
       return mergeRanked(lists);
     },
     targeting(storeId) {
-      return all.filter((compiled) => compiled.stores === null || compiled.stores.has(storeId));
+      let list = targetingByStore.get(storeId);
+      if (!list) {
+        list = all.filter((compiled) => compiled.stores === null || compiled.stores.has(storeId));
+        targetingByStore.set(storeId, list);
+      }
+      return list;
     },
     get(campaignId) {
       return byId.get(campaignId);

@@ -30,13 +30,19 @@ export interface DecisionContext {
   explainAll?: boolean;
 }
 
-function verdict(compiled: CompiledCampaign, reason: DecisionReason, detail?: string) {
-  const base = {
+function verdict(
+  compiled: CompiledCampaign,
+  reason: DecisionReason,
+  detail?: string,
+): CampaignVerdict {
+  // One object shape for every verdict: a decision makes hundreds of them.
+  return {
     campaignId: compiled.id,
     name: compiled.campaign.name,
     priority: compiled.priority,
+    reason,
+    detail,
   };
-  return detail === undefined ? { ...base, reason } : { ...base, reason, detail };
 }
 
 /**

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  customerEngagement,
   emptyEngagementState,
   endVisit,
+  engagedCustomers,
   LONGEST_LOOKBACK_MS,
   mergeBudgetCounts,
   pruneEngagementState,
   recordDeliveries,
+  shardOf,
   startVisit,
 } from './engagement-state.ts';
 
@@ -30,13 +33,17 @@ describe('engagement state', () => {
   it('opens a visit once and keeps it open on a second store enter', () => {
     const open = startVisit(emptyEngagementState(), 'cus_a', T0);
     expect(startVisit(open, 'cus_a', T0 + 60_000)).toBe(open);
-    expect(open.customers.cus_a?.visit).toEqual({ startedAt: T0, delivered: {}, count: 0 });
+    expect(customerEngagement(open, 'cus_a').visit).toEqual({
+      startedAt: T0,
+      delivered: {},
+      count: 0,
+    });
   });
 
   it('records deliveries in the visit, the history and the budget, changing nothing given', () => {
     const before = deepFreeze(startVisit(emptyEngagementState(), 'cus_a', T0));
     const after = recordDeliveries(before, delivered('cus_a', T0 + 1000, 'cmp_x', 'cmp_y'));
-    expect(after.customers.cus_a).toEqual({
+    expect(customerEngagement(after, 'cus_a')).toEqual({
       visit: { startedAt: T0, delivered: { cmp_x: 1, cmp_y: 1 }, count: 2 },
       campaigns: {
         cmp_x: { total: 1, recent: [T0 + 1000] },
@@ -44,12 +51,12 @@ describe('engagement state', () => {
       },
     });
     expect(after.budgets).toEqual({ cmp_x: 1, cmp_y: 1 });
-    expect(before.customers.cus_a?.visit?.count).toBe(0);
+    expect(customerEngagement(before, 'cus_a').visit?.count).toBe(0);
   });
 
   it('opens the visit with the first delivery when no store enter was seen', () => {
     const after = recordDeliveries(emptyEngagementState(), delivered('cus_a', T0, 'cmp_x'));
-    expect(after.customers.cus_a?.visit).toEqual({
+    expect(customerEngagement(after, 'cus_a').visit).toEqual({
       startedAt: T0,
       delivered: { cmp_x: 1 },
       count: 1,
@@ -60,7 +67,10 @@ describe('engagement state', () => {
     let state = emptyEngagementState();
     for (let i = 0; i < 5; i++)
       state = recordDeliveries(state, delivered('cus_a', T0 + i, 'cmp_x'));
-    expect(state.customers.cus_a?.campaigns.cmp_x).toEqual({ total: 5, recent: [T0 + 3, T0 + 4] });
+    expect(customerEngagement(state, 'cus_a').campaigns.cmp_x).toEqual({
+      total: 5,
+      recent: [T0 + 3, T0 + 4],
+    });
   });
 
   it('resets per-visit counts on store exit and keeps the campaign history', () => {
@@ -69,7 +79,7 @@ describe('engagement state', () => {
       delivered('cus_a', T0, 'cmp_x'),
     );
     const left = endVisit(state, 'cus_a');
-    expect(left.customers.cus_a).toEqual({
+    expect(customerEngagement(left, 'cus_a')).toEqual({
       visit: null,
       campaigns: { cmp_x: { total: 1, recent: [T0] } },
     });
@@ -96,11 +106,23 @@ describe('engagement state', () => {
     state = endVisit(state, 'cus_a');
     state = recordDeliveries(state, delivered('cus_a', T0 - DAY, 'cmp_x'));
     const pruned = pruneEngagementState(state, { now: T0, liveCampaignIds: new Set(['cmp_x']) });
-    expect(pruned).toEqual({
-      customers: { cus_a: { visit: null, campaigns: { cmp_x: { total: 2, recent: [T0 - DAY] } } } },
-      budgets: { cmp_x: 2 },
-    });
+    expect([...engagedCustomers(pruned)]).toEqual([
+      ['cus_a', { visit: null, campaigns: { cmp_x: { total: 2, recent: [T0 - DAY] } } }],
+    ]);
+    expect(pruned.budgets).toEqual({ cmp_x: 2 });
     expect(LONGEST_LOOKBACK_MS).toBe(30 * DAY);
+  });
+
+  it('spreads customers over shards, so that an update leaves the other shards as they were', () => {
+    let state = emptyEngagementState();
+    for (let i = 0; i < 1000; i++) state = startVisit(state, `cus_${i}`, T0);
+    expect(Object.keys(state.customers).length).toBeGreaterThan(200);
+    const next = recordDeliveries(state, delivered('cus_7', T0, 'cmp_x'));
+    const changed = Object.keys(next.customers).filter(
+      (key) => next.customers[key] !== state.customers[key],
+    );
+    expect(changed).toEqual([shardOf('cus_7')]);
+    expect([...engagedCustomers(next)]).toHaveLength(1000);
   });
 
   it('survives a JSON round trip unchanged', () => {

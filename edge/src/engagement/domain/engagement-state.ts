@@ -26,7 +26,11 @@ export interface CustomerEngagement {
 }
 
 export interface EngagementState {
-  customers: Record<string, CustomerEngagement>;
+  /**
+   * Customers spread over shards by a hash of their id (`shardOf`), so that an update
+   * copies one shard and the shard table, never every customer the store remembers.
+   */
+  customers: Record<string, Record<string, CustomerEngagement>>;
   /** Deliveries counted against each campaign's budget. */
   budgets: Record<string, number>;
 }
@@ -48,8 +52,24 @@ export function emptyEngagementState(): EngagementState {
 
 const NO_ENGAGEMENT: CustomerEngagement = { visit: null, campaigns: {} };
 
+/** The shard of a customer id: two hex digits of its FNV-1a hash, 256 shards. */
+export function shardOf(customerId: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < customerId.length; i++) {
+    hash = Math.imul(hash ^ customerId.charCodeAt(i), 0x01000193);
+  }
+  return ((hash >>> 0) & 0xff).toString(16).padStart(2, '0');
+}
+
 export function customerEngagement(state: EngagementState, customerId: string): CustomerEngagement {
-  return state.customers[customerId] ?? NO_ENGAGEMENT;
+  return state.customers[shardOf(customerId)]?.[customerId] ?? NO_ENGAGEMENT;
+}
+
+/** Every customer the state remembers, with what it remembers of them. */
+export function* engagedCustomers(
+  state: EngagementState,
+): Generator<[customerId: string, customer: CustomerEngagement]> {
+  for (const shard of Object.values(state.customers)) yield* Object.entries(shard);
 }
 
 function withCustomer(
@@ -57,9 +77,13 @@ function withCustomer(
   customerId: string,
   customer: CustomerEngagement | null,
 ): EngagementState {
+  const key = shardOf(customerId);
+  const shard = { ...state.customers[key] };
+  if (customer === null) delete shard[customerId];
+  else shard[customerId] = customer;
   const customers = { ...state.customers };
-  if (customer === null) delete customers[customerId];
-  else customers[customerId] = customer;
+  if (Object.keys(shard).length === 0) delete customers[key];
+  else customers[key] = shard;
   return { ...state, customers };
 }
 
@@ -79,8 +103,8 @@ export function startVisit(
 
 /** Closes the visit on store exit: per-visit caps start again at the next one. */
 export function endVisit(state: EngagementState, customerId: string): EngagementState {
-  const customer = state.customers[customerId];
-  if (customer?.visit == null) return state;
+  const customer = customerEngagement(state, customerId);
+  if (customer.visit === null) return state;
   const rest = { ...customer, visit: null };
   return withCustomer(state, customerId, Object.keys(rest.campaigns).length > 0 ? rest : null);
 }
@@ -143,8 +167,8 @@ export function pruneEngagementState(
   state: EngagementState,
   { now, liveCampaignIds, maxVisitMs = 12 * 3_600_000 }: PruneOptions,
 ): EngagementState {
-  const customers: Record<string, CustomerEngagement> = {};
-  for (const [customerId, customer] of Object.entries(state.customers)) {
+  const customers: EngagementState['customers'] = {};
+  for (const [customerId, customer] of engagedCustomers(state)) {
     const campaigns: Record<string, CampaignHistory> = {};
     for (const [campaignId, history] of Object.entries(customer.campaigns)) {
       if (!liveCampaignIds.has(campaignId)) continue;
@@ -158,8 +182,11 @@ export function pruneEngagementState(
       customer.visit !== null && now - customer.visit.startedAt <= maxVisitMs
         ? customer.visit
         : null;
-    if (visit !== null || Object.keys(campaigns).length > 0)
-      customers[customerId] = { visit, campaigns };
+    if (visit === null && Object.keys(campaigns).length === 0) continue;
+    const key = shardOf(customerId);
+    const shard = customers[key] ?? {};
+    shard[customerId] = { visit, campaigns };
+    customers[key] = shard;
   }
   const budgets: Record<string, number> = {};
   for (const [campaignId, count] of Object.entries(state.budgets)) {

@@ -89,8 +89,8 @@ export interface CampaignVerdict {
   name: string;
   priority: number;
   reason: DecisionReason;
-  /** For people: which condition, window or campaign; absent when the reason says it all. */
-  detail?: string;
+  /** For people: which condition, window or campaign; undefined when the reason says it all. */
+  detail?: string | undefined;
 }
 
 export interface Decision {
