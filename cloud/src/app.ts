@@ -8,6 +8,8 @@ import { createCredentialRepository } from './auth/credential-repository.ts';
 import { createKeyRoutes } from './auth/key-routes.ts';
 import type { KeyRing } from './auth/signing-keys.ts';
 import { createTokenService } from './auth/token-service.ts';
+import { createContentCodeRoutes } from './content-codes/content-code-routes.ts';
+import { createProductRepository } from './content-codes/product-repository.ts';
 import { createCustomerRegistryRepository } from './customers/customer-registry-repository.ts';
 import { createCustomerRepository } from './customers/customer-repository.ts';
 import { createCustomerRoutes } from './customers/customer-routes.ts';
@@ -26,6 +28,9 @@ import { createStoreRepository } from './stores/store-repository.ts';
 import { createStoreRoutes } from './stores/store-routes.ts';
 import { createProfileFeedRepository } from './sync/profile-feed-repository.ts';
 import { createSyncRoutes } from './sync/sync-routes.ts';
+import { createTicketFeedRoutes } from './tickets/ticket-feed-routes.ts';
+import { createTicketRepository } from './tickets/ticket-repository.ts';
+import { createTicketRoutes } from './tickets/ticket-routes.ts';
 
 export interface CloudAppOptions {
   db: Database;
@@ -77,6 +82,13 @@ export function createCloudApp({
   );
   app.route('/', createKeyRoutes({ keys, tokens }));
   app.route('/', createPassRoutes({ passes: createPassRepository(db), tokens, keys, now }));
+  app.route(
+    '/',
+    createContentCodeRoutes({ products: createProductRepository(db), stores, tokens, keys, now }),
+  );
+  const tickets = createTicketRepository(db);
+  app.route('/', createTicketRoutes({ tickets, tokens, keys, now }));
+  app.route('/', createTicketFeedRoutes({ tickets, tokens }));
   app.route(
     '/',
     createIngestRoutes({

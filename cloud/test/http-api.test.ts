@@ -251,13 +251,23 @@ describe('operations', () => {
       '/v1/ingest',
       '/v1/passes',
       '/v1/passes/{passId}/revoke',
+      '/v1/products/{sku}/code',
+      '/v1/products/{sku}/qr',
       '/v1/stores',
       '/v1/stores/{storeId}',
       '/v1/stores/{storeId}/associates',
       '/v1/stores/{storeId}/customers',
       '/v1/stores/{storeId}/device-tokens',
+      '/v1/stores/{storeId}/screens/{screenId}/code',
+      '/v1/stores/{storeId}/screens/{screenId}/qr',
       '/v1/stores/{storeId}/sync/profiles',
       '/v1/stores/{storeId}/sync/revocations',
+      '/v1/stores/{storeId}/sync/ticket-revocations',
+      '/v1/tickets',
+      '/v1/tickets/{ticketId}',
+      '/v1/tickets/{ticketId}/code',
+      '/v1/tickets/{ticketId}/qr',
+      '/v1/tickets/{ticketId}/revoke',
     ]);
     expect(document.components.securitySchemes.bearerAuth.scheme).toBe('bearer');
     const docs = await get('/docs');

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { createCredentialRepository } from '../auth/credential-repository.ts';
 import { hashPassword } from '../auth/password.ts';
+import { createProductRepository } from '../content-codes/product-repository.ts';
 import { createCustomerRepository } from '../customers/customer-repository.ts';
 import type { Database } from '../db/database.ts';
 import { createStoreRepository } from '../stores/store-repository.ts';
+import { PRODUCTS } from './domain/demo-catalog.ts';
 import {
   DEMO_LOGINS,
   DEMO_ORGANISATION,
@@ -69,6 +71,17 @@ export async function seedDemo(
       });
       await stores.insertZones(demoZones(store));
     }
+    // The catalogue the customers' purchase lines come from: its product codes show it.
+    await createProductRepository(tx).insertProducts(
+      PRODUCTS.map(({ sku, name, category, priceEur }) => ({
+        organisationId: DEMO_ORGANISATION.id,
+        sku,
+        name,
+        category,
+        price: priceEur,
+        currency: 'EUR',
+      })),
+    );
 
     const withHash = DEMO_LOGINS.map((login, i) => ({
       login,

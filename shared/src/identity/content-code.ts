@@ -3,9 +3,14 @@ import { organisationIdSchema, storeIdSchema } from '../ids/ids.ts';
 import { layoutItemIdSchema } from '../layout/store-layout.ts';
 import type { SignedCodeFormat } from './signed-code.ts';
 
+/** A stock-keeping unit as the catalogue names it; safe in a URL path. */
+export const skuSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be a SKU: 1–64 of A–Z a–z 0–9 _ . -');
+
 /** What the edge shows for a product, carried in the code so it answers with no cloud. */
 export const productCardSchema = z.object({
-  sku: z.string().min(1).max(64),
+  sku: skuSchema,
   name: z.string().min(1).max(200),
   category: z.string().min(1).max(64),
   price: z.number().nonnegative(),

@@ -1,0 +1,2 @@
+export * from './content-code-routes.ts';
+export * from './product-repository.ts';

@@ -1,0 +1,2 @@
+export * from './qr-image.ts';
+export * from './qr-response.ts';

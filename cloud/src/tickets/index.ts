@@ -1,0 +1,3 @@
+export * from './ticket-feed-routes.ts';
+export * from './ticket-repository.ts';
+export * from './ticket-routes.ts';

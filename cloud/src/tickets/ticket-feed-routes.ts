@@ -1,0 +1,71 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  storeIdSchema,
+  type TicketRevocation,
+  ticketRevocationFeedSchema,
+  ticketRevocationSchema,
+} from '@vitrine/shared';
+import { allowRoles, authenticate, sameStoreOnly } from '../auth/auth-middleware.ts';
+import type { TokenService } from '../auth/token-service.ts';
+import { NotFoundError } from '../errors/app-errors.ts';
+import { problemResponses } from '../http/problem.ts';
+import { createRouter } from '../http/router.ts';
+import type { StoredTicketRevocation, TicketRepository } from './ticket-repository.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+function asFeedItem(revocation: StoredTicketRevocation): TicketRevocation {
+  return ticketRevocationSchema.parse({
+    ticketId: revocation.ticketId,
+    revokedAt: revocation.revokedAt.toISOString(),
+    ticketExpiresAt: revocation.ticketExpiresAt.toISOString(),
+  });
+}
+
+/** The store's revoked tickets for its edge, read by watermark beside the pass revocations. */
+export function createTicketFeedRoutes({
+  tickets,
+  tokens,
+}: {
+  tickets: Pick<TicketRepository, 'revocationsSince' | 'storeExists'>;
+  tokens: TokenService;
+}) {
+  const router = createRouter();
+  const feedRoute = createRoute({
+    method: 'get',
+    path: '/v1/stores/{storeId}/sync/ticket-revocations',
+    tags: ['tickets'],
+    summary: "Revoked tickets of the store after a watermark, for the store's edge",
+    security: [{ bearerAuth: [] }],
+    middleware: [authenticate(tokens), allowRoles('edge', 'admin'), sameStoreOnly()] as const,
+    request: {
+      params: z.object({ storeId: storeIdSchema }),
+      query: z.object({
+        since: z.coerce.number().int().nonnegative().default(0),
+        limit: z.coerce.number().int().min(1).max(1000).default(500),
+      }),
+    },
+    responses: {
+      200: { description: 'Revocations, oldest first', content: json(ticketRevocationFeedSchema) },
+      ...problemResponses,
+    },
+  });
+
+  router.openapi(feedRoute, async (c) => {
+    const { storeId } = c.req.valid('param');
+    const { since, limit } = c.req.valid('query');
+    if (!(await tickets.storeExists(c.get('claims').org, storeId))) {
+      throw new NotFoundError(`no store ${storeId}`);
+    }
+    const rows = await tickets.revocationsSince(storeId, since, limit);
+    return c.json(
+      {
+        items: rows.map(asFeedItem),
+        watermark: rows.at(-1)?.seq ?? since,
+        hasMore: rows.length === limit,
+      },
+      200,
+    );
+  });
+  return router;
+}

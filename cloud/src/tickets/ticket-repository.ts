@@ -1,0 +1,100 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db/database.ts';
+import { customers, stores } from '../db/schema.ts';
+import { ticketRevocations, tickets } from '../db/schema-content.ts';
+
+export type NewTicket = typeof tickets.$inferInsert;
+export type StoredTicket = typeof tickets.$inferSelect;
+
+export interface StoredTicketRevocation {
+  seq: number;
+  ticketId: string;
+  revokedAt: Date;
+  ticketExpiresAt: Date;
+}
+
+export interface TicketRepository {
+  /** Whether the customer is one of the organisation's (an erased one is not). */
+  customerExists(organisationId: string, customerId: string): Promise<boolean>;
+  storeExists(organisationId: string, storeId: string): Promise<boolean>;
+  insert(ticket: NewTicket): Promise<void>;
+  find(organisationId: string, ticketId: string): Promise<StoredTicket | null>;
+  /** Marks the ticket revoked and appends it to its store's feed; a second time changes nothing. */
+  revoke(ticket: StoredTicket, at: Date): Promise<StoredTicket>;
+  /** A store's revoked tickets after the watermark, oldest first. */
+  revocationsSince(
+    storeId: string,
+    since: number,
+    limit: number,
+  ): Promise<StoredTicketRevocation[]>;
+}
+
+/**
+ * Held by every revocation until it commits: `seq` values are then committed in order, so
+ * an edge reading past a watermark never skips a revocation committed after its read.
+ */
+const FEED_LOCK = 0x7469_636b; // 'tick'
+
+export function createTicketRepository(db: Database): TicketRepository {
+  return {
+    async customerExists(organisationId, customerId) {
+      const rows = await db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.organisationId, organisationId), eq(customers.id, customerId)));
+      return rows.length > 0;
+    },
+    async storeExists(organisationId, storeId) {
+      const rows = await db
+        .select({ id: stores.id })
+        .from(stores)
+        .where(and(eq(stores.organisationId, organisationId), eq(stores.id, storeId)));
+      return rows.length > 0;
+    },
+    async insert(ticket) {
+      await db.insert(tickets).values(ticket);
+    },
+    async find(organisationId, ticketId) {
+      const [row] = await db
+        .select()
+        .from(tickets)
+        .where(and(eq(tickets.organisationId, organisationId), eq(tickets.id, ticketId)));
+      return row ?? null;
+    },
+    async revoke(ticket, at) {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${FEED_LOCK})`);
+        const [updated] = await tx
+          .update(tickets)
+          .set({ revokedAt: at })
+          .where(and(eq(tickets.id, ticket.id), isNull(tickets.revokedAt)))
+          .returning();
+        if (updated === undefined) return ticket;
+        await tx
+          .insert(ticketRevocations)
+          .values({
+            organisationId: ticket.organisationId,
+            storeId: ticket.storeId,
+            ticketId: ticket.id,
+            revokedAt: at,
+            ticketExpiresAt: ticket.validUntil,
+          })
+          .onConflictDoNothing({ target: ticketRevocations.ticketId });
+        return updated;
+      });
+    },
+    async revocationsSince(storeId, since, limit) {
+      return db
+        .select({
+          seq: ticketRevocations.seq,
+          ticketId: ticketRevocations.ticketId,
+          revokedAt: ticketRevocations.revokedAt,
+          ticketExpiresAt: ticketRevocations.ticketExpiresAt,
+        })
+        .from(ticketRevocations)
+        .where(and(eq(ticketRevocations.storeId, storeId), gt(ticketRevocations.seq, since)))
+        .orderBy(asc(ticketRevocations.seq))
+        .limit(limit);
+    },
+  };
+}
