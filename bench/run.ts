@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 const BENCHES = [
   'arrival-latency.ts',
+  'engagement-decision.ts',
   'outbox.ts',
   'presence-pipeline.ts',
   'proof-verification.ts',
