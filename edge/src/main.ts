@@ -2,7 +2,11 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ArrivalAlert, type CustomerProfile, topicFilter } from '@vitrine/shared';
-import { createEdgeMqttAdapter, type MqttConnect } from './broker/edge-mqtt-adapter.ts';
+import {
+  createEdgeMqttAdapter,
+  edgeClientId,
+  type MqttConnect,
+} from './broker/edge-mqtt-adapter.ts';
 import { type EmbeddedBroker, startEmbeddedBroker } from './broker/embedded-broker.ts';
 import { createCloudClient } from './cloud/cloud-client.ts';
 import { type EdgeConfig, EdgeConfigError, loadEdgeConfig } from './config/edge-config.ts';
@@ -81,7 +85,12 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
   try {
     let broker: EmbeddedBroker | null = null;
     if (!config.mqttUrl) {
-      broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.mqttHost });
+      // The edge takes its messages in the broker's process (see takeInProcess below).
+      broker = await startEmbeddedBroker({
+        port: config.mqttPort,
+        host: config.mqttHost,
+        inProcess: true,
+      });
       const embedded = broker;
       stops.push({ name: 'embedded broker', stop: () => embedded.close() });
       logger.info({ url: broker.url }, 'embedded broker listening');
@@ -297,7 +306,8 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
 
     const intake = createMessageIntake({
       handlers: {
-        checkIn: async (message) => void (await checkIns.handle(message)),
+        // Acknowledged to the broker once in the outbox, while the alert goes on its way.
+        checkIn: (message) => checkIns.receive(message),
         qrScan: (message) => qrScans.handle(message),
       },
       metrics,
@@ -305,16 +315,24 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       reject,
     });
 
+    // Only the kinds the edge acts on today; sightings and ranging come with their flows.
+    const intakeFilters = [
+      topicFilter('checkIn', { store: config.storeId }),
+      topicFilter('qrScan', { store: config.storeId }),
+    ];
+    // Embedded, the edge takes them before the phone's PUBACK: the broker dies with the
+    // edge, so only the phone's resend can bring back what a killed edge had not kept.
+    broker?.takeInProcess({
+      filters: intakeFilters,
+      clientId: edgeClientId(config.storeId),
+      handle: (topic, payload) => intake.handle(topic, payload),
+    });
     const mqtt = createEdgeMqttAdapter({
       url: mqttUrl,
       storeId: config.storeId,
       version: EDGE_VERSION,
       startedAt,
-      // Only the kinds the edge acts on today; sightings and ranging come with their flows.
-      subscriptions: [
-        topicFilter('checkIn', { store: config.storeId }),
-        topicFilter('qrScan', { store: config.storeId }),
-      ],
+      subscriptions: intakeFilters,
       onMessage: (topic, payload) => intake.handle(topic, payload),
       onConnectionChange: (connected) => {
         brokerConnected = connected;

@@ -2,7 +2,11 @@ import { edgeStatusSchema, envelopeSchema, topicFilter } from '@vitrine/shared';
 import { type MqttClient, connect as mqttConnect } from 'mqtt';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEdgeMqttAdapter, type EdgeMqttAdapter } from '../src/broker/edge-mqtt-adapter.ts';
+import {
+  createEdgeMqttAdapter,
+  type EdgeMqttAdapter,
+  type MessageHandler,
+} from '../src/broker/edge-mqtt-adapter.ts';
 import {
   checkInMessage,
   connectPublisher,
@@ -41,14 +45,17 @@ export function describeBrokerContract(name: string, openBroker: () => Promise<B
       cleanups.push(() => forgetStore(broker.url, store));
       const received: Received[] = [];
       let raw: MqttClient | undefined;
-      const makeEdge = (reconnectPeriodMs = 1000): EdgeMqttAdapter => {
+      const keep: MessageHandler = (topic, payload) => {
+        received.push({ topic, payload, retain: false });
+      };
+      const makeEdge = (reconnectPeriodMs = 1000, onMessage = keep): EdgeMqttAdapter => {
         const edge = createEdgeMqttAdapter({
           url: broker.url,
           storeId: store,
           version: 'test',
           startedAt: new Date(),
           subscriptions: [topicFilter('checkIn', { store })],
-          onMessage: (topic, payload) => received.push({ topic, payload, retain: false }),
+          onMessage,
           logger: pino({ level: 'silent' }),
           reconnectPeriodMs,
           connect: (url, options) => {
@@ -79,6 +86,45 @@ export function describeBrokerContract(name: string, openBroker: () => Promise<B
       await waitFor(() => received[0], { what: 'the check-in at the edge' });
       expect(received).toHaveLength(1);
       expect(received[0]?.topic).toBe(`vitrine/v1/${store}/app/app-1/check-in`);
+    });
+
+    it('acknowledges a check-in only once the edge kept it: an edge gone before is sent it again', async () => {
+      const { broker, store, received, makeEdge, rawClient } = await setup();
+      const arrived: string[] = [];
+      // An edge that receives the check-in and dies before it is written down.
+      await makeEdge(0, (_topic, payload) => {
+        arrived.push(payload.toString());
+        return new Promise<void>(() => {});
+      }).start();
+      const publisher = await connectPublisher(broker.url, `app-${uniqueSuffix()}`);
+      cleanups.push(() => publisher.endAsync());
+      const message = checkInMessage(store, {
+        pass: 'pass-7',
+        proof: 'proof-7',
+        method: 'app',
+        clientId: 'app-7',
+      });
+      await publisher.publishAsync(message.topic, message.payload, { qos: 1 });
+      await waitFor(() => arrived[0], { what: 'the check-in at the first edge' });
+      rawClient()?.stream.destroy();
+
+      const second = makeEdge();
+      await second.start();
+      const again = await waitFor(() => received[0], { what: 'the check-in delivered again' });
+      expect(again.payload.toString()).toBe(message.payload);
+
+      // Kept and acknowledged now: the next edge of the session gets only what follows.
+      await second.stop();
+      await makeEdge().start();
+      const next = checkInMessage(store, {
+        pass: 'pass-8',
+        proof: 'proof-8',
+        method: 'app',
+        clientId: 'app-8',
+      });
+      await publisher.publishAsync(next.topic, next.payload, { qos: 1 });
+      await waitFor(() => received[1], { what: 'the next check-in' });
+      expect(received.map((m) => m.payload.toString())).toEqual([message.payload, next.payload]);
     });
 
     it('retains online, and shows the last will offline when the connection is lost', async () => {

@@ -2,7 +2,11 @@ import { buildTopic, createEnvelope, type EdgeStatus } from '@vitrine/shared';
 import { type IClientOptions, type MqttClient, connect as mqttConnect } from 'mqtt';
 import type { Logger } from '../observability/logger.ts';
 
-export type MessageHandler = (topic: string, payload: Buffer) => void;
+/**
+ * Resolves once the message may be acknowledged (PUBACK); a rejection leaves it
+ * unacknowledged, and the broker delivers it again on the session's next connection.
+ */
+export type MessageHandler = (topic: string, payload: Buffer) => Promise<void> | void;
 export type MqttConnect = (url: string, options: IClientOptions) => MqttClient;
 
 export interface EdgeMqttOptions {
@@ -57,10 +61,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The client id of a store's edge: one persistent session per store. */
+export function edgeClientId(storeId: string): string {
+  return `edge-${storeId}`;
+}
+
 /**
  * The edge's one MQTT connection: a persistent session (clean: false) so QoS 1 check-ins
  * sent while the edge was away are delivered when it returns, and a retained last will
- * so every subscriber sees a lost edge as `offline` without a heartbeat.
+ * so every subscriber sees a lost edge as `offline` without a heartbeat. A message is
+ * acknowledged only once its handler has kept it: an edge killed in between is sent it
+ * again by the broker.
  */
 export function createEdgeMqttAdapter(options: EdgeMqttOptions): EdgeMqttAdapter {
   let client: MqttClient | undefined;
@@ -68,7 +79,7 @@ export function createEdgeMqttAdapter(options: EdgeMqttOptions): EdgeMqttAdapter
     url,
     storeId,
     logger,
-    clientId = `edge-${storeId}`,
+    clientId = edgeClientId(storeId),
     reconnectPeriodMs = 1000,
     connectTimeoutMs = 10_000,
     stopTimeoutMs = 2000,
@@ -119,7 +130,24 @@ export function createEdgeMqttAdapter(options: EdgeMqttOptions): EdgeMqttAdapter
         },
       });
       client = mqtt;
-      mqtt.on('message', (topic, payload) => options.onMessage(topic, payload));
+      // mqtt.js sends the PUBACK of a QoS 1 message when this calls back (one message at a
+      // time): after the handler kept it, not when it arrived.
+      mqtt.handleMessage = (packet, callback) => {
+        const payload =
+          typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+        Promise.resolve()
+          .then(() => options.onMessage(packet.topic, payload))
+          .then(
+            () => callback(),
+            (error: unknown) => {
+              logger.warn(
+                { err: error, topic: packet.topic },
+                'message not kept; left unacknowledged for the broker to deliver again',
+              );
+              callback(error instanceof Error ? error : new Error(String(error)));
+            },
+          );
+      };
       mqtt.on('close', () => options.onConnectionChange?.(false));
       mqtt.on('error', (error) => logger.warn({ err: error, url }, 'broker connection error'));
       const ready = new Promise<void>((resolve) => {

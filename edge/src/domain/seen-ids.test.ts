@@ -9,6 +9,13 @@ describe('seen ids', () => {
     expect(seen.firstTime('msg_b')).toBe(true);
   });
 
+  it('takes back an id whose message will come again', () => {
+    const seen = createSeenIds();
+    seen.firstTime('msg_a');
+    seen.forget('msg_a');
+    expect(seen.firstTime('msg_a')).toBe(true);
+  });
+
   it('forgets the oldest ids beyond its capacity', () => {
     const seen = createSeenIds(2);
     seen.firstTime('msg_a');

@@ -5,6 +5,8 @@
 export interface SeenIds {
   /** True the first time an id is offered, false for a repeat still remembered. */
   firstTime(id: string): boolean;
+  /** Takes an id back: a message that could not be kept will come again, and must count. */
+  forget(id: string): void;
 }
 
 export function createSeenIds(capacity = 10_000): SeenIds {
@@ -18,6 +20,9 @@ export function createSeenIds(capacity = 10_000): SeenIds {
         if (!oldest.done) seen.delete(oldest.value);
       }
       return true;
+    },
+    forget(id) {
+      seen.delete(id);
     },
   };
 }

@@ -18,6 +18,7 @@ import type { RecentArrivals } from '../domain/recent-arrivals.ts';
 import { createSeenIds, type SeenIds } from '../domain/seen-ids.ts';
 import type { PresenceVerdict } from '../identity/domain/verify-presence.ts';
 import type { PresenceSource } from '../identity/presence-verifier.ts';
+import { MessageNotKeptError } from '../intake/message-intake.ts';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -84,6 +85,13 @@ export interface Arrival {
 export interface CheckInFlow {
   /** A check-in from MQTT, a kiosk's scan or an associate's scan: verified, then alerted. */
   handle(message: CheckInMessage): Promise<CheckInOutcome>;
+  /**
+   * A check-in from the broker: resolves once it is durably in the outbox (or refused:
+   * nothing to keep), which is when the broker may be told it was received; the alert
+   * goes on its way meanwhile. Rejects with MessageNotKeptError when the outbox could not
+   * write it: unacknowledged, it is delivered again.
+   */
+  receive(message: CheckInMessage): Promise<void>;
   /** The alert path alone, for arrivals sensed otherwise (presence): profile → alert → report. */
   announce(arrival: Arrival): Promise<CheckInOutcome>;
 }
@@ -245,48 +253,85 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     return { ok: true, alert };
   }
 
-  return {
-    async handle(message) {
-      const { payload, params } = message;
-      const topic = buildTopic('checkIn', params);
-      if (payload.data.clientId !== params.clientId) {
-        options.reject(
-          'invalid_message',
-          topic,
-          `data.clientId ${payload.data.clientId} ≠ topic client ${params.clientId}`,
-        );
-        return { ok: false, reason: 'invalid_message', detail: 'client id mismatch' };
-      }
-      if (!seenIds.firstTime(payload.id)) {
-        metrics.duplicatesDropped.inc({ kind: 'checkIn' });
-        logger.debug({ messageId: payload.id }, 'duplicate check-in dropped');
-        return { ok: false, reason: 'conflict', detail: `${payload.id} already handled` };
-      }
-      const verdict = await options.verify(
-        { pass: payload.data.pass, proof: payload.data.proof },
-        SOURCE_OF_METHOD[payload.data.method],
-      );
-      if (!verdict.ok) return { ok: false, reason: verdict.reason, detail: verdict.detail };
-      const { identity } = verdict;
-      return announce(
-        {
-          customerId: identity.customerId,
-          claims: { tier: identity.tier, consent: identity.consent },
-          source: payload.data.method === 'app' ? 'check-in' : 'qr-scan',
-          sourceMessageId: payload.id,
-          zoneId: null,
-          arrivedAt: payload.at,
-        },
-        checkInEvent({
-          storeId,
-          messageId: payload.id,
-          occurredAt: payload.at,
-          customerId: identity.customerId,
-          method: payload.data.method,
-          clientId: payload.data.clientId,
-        }),
+  /** `recorded` is told once the check-in is durable, or why it is not; never on a refusal. */
+  async function checkIn(
+    message: CheckInMessage,
+    recorded: (error?: unknown) => void,
+  ): Promise<CheckInOutcome> {
+    const { payload, params } = message;
+    const topic = buildTopic('checkIn', params);
+    if (payload.data.clientId !== params.clientId) {
+      options.reject(
+        'invalid_message',
         topic,
+        `data.clientId ${payload.data.clientId} ≠ topic client ${params.clientId}`,
       );
+      return { ok: false, reason: 'invalid_message', detail: 'client id mismatch' };
+    }
+    if (!seenIds.firstTime(payload.id)) {
+      metrics.duplicatesDropped.inc({ kind: 'checkIn' });
+      logger.debug({ messageId: payload.id }, 'duplicate check-in dropped');
+      return { ok: false, reason: 'conflict', detail: `${payload.id} already handled` };
+    }
+    const verdict = await options.verify(
+      { pass: payload.data.pass, proof: payload.data.proof },
+      SOURCE_OF_METHOD[payload.data.method],
+    );
+    if (!verdict.ok) return { ok: false, reason: verdict.reason, detail: verdict.detail };
+    const { identity } = verdict;
+    // Written as soon as the pass and proof hold, while the profile is looked up: the
+    // broker's acknowledgement waits for this write alone, never for the cloud.
+    const keeping = report(
+      checkInEvent({
+        storeId,
+        messageId: payload.id,
+        occurredAt: payload.at,
+        customerId: identity.customerId,
+        method: payload.data.method,
+        clientId: payload.data.clientId,
+      }),
+    ).then(
+      () => recorded(),
+      (error: unknown) => {
+        // Not kept: when it comes again it must not be taken for a duplicate.
+        seenIds.forget(payload.id);
+        logger.error({ err: error, messageId: payload.id }, 'check-in not written to the outbox');
+        recorded(error);
+      },
+    );
+    const outcome = await announce(
+      {
+        customerId: identity.customerId,
+        claims: { tier: identity.tier, consent: identity.consent },
+        source: payload.data.method === 'app' ? 'check-in' : 'qr-scan',
+        sourceMessageId: payload.id,
+        zoneId: null,
+        arrivedAt: payload.at,
+      },
+      null,
+      topic,
+    );
+    await keeping;
+    return outcome;
+  }
+
+  return {
+    handle: (message) => checkIn(message, () => {}),
+    receive(message) {
+      return new Promise<void>((resolve, reject) => {
+        const recorded = (error?: unknown) =>
+          error === undefined
+            ? resolve()
+            : reject(new MessageNotKeptError('check-in not written', { cause: error }));
+        // A refusal or a failure before the write: nothing to keep, acknowledge it.
+        checkIn(message, recorded).then(
+          () => resolve(),
+          (error: unknown) => {
+            logger.error({ err: error, messageId: message.payload.id }, 'check-in flow failed');
+            resolve();
+          },
+        );
+      });
     },
     announce: (arrival) => announce(arrival, null, `${arrival.source}:${arrival.sourceMessageId}`),
   };

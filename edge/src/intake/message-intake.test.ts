@@ -2,7 +2,7 @@ import { buildTopic, createEnvelope } from '@vitrine/shared';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createEdgeMetrics } from '../observability/edge-metrics.ts';
-import { createMessageIntake, type IntakeHandlers } from './message-intake.ts';
+import { createMessageIntake, type IntakeHandlers, MessageNotKeptError } from './message-intake.ts';
 
 const store = 'sto_tokyo-ginza';
 const topic = buildTopic('checkIn', { store, clientId: 'app-1' });
@@ -53,7 +53,7 @@ describe('message intake', () => {
         throw new Error('boom');
       },
     });
-    expect(() => intake.handle(topic, valid)).not.toThrow();
+    await expect(intake.handle(topic, valid)).resolves.toBeUndefined();
     expect(
       await count(metrics, 'vitrine_edge_messages_rejected_total', { reason: 'internal' }),
     ).toBe(1);
@@ -61,8 +61,32 @@ describe('message intake', () => {
 
   it('survives a flow that rejects, counting it as internal', async () => {
     const { metrics, intake } = setup({ checkIn: () => Promise.reject(new Error('async boom')) });
-    intake.handle(topic, valid);
+    // Acknowledged all the same: a message that fails this way would fail every time.
+    await expect(intake.handle(topic, valid)).resolves.toBeUndefined();
+    expect(
+      await count(metrics, 'vitrine_edge_messages_rejected_total', { reason: 'internal' }),
+    ).toBe(1);
+  });
+
+  it('is ready to acknowledge a message only once its flow has kept it', async () => {
+    let kept: () => void = () => {};
+    const { intake } = setup({ checkIn: () => new Promise<void>((resolve) => (kept = resolve)) });
+    let acknowledged = false;
+    const handled = intake.handle(topic, valid).then(() => {
+      acknowledged = true;
+    });
     await new Promise((resolve) => setImmediate(resolve));
+    expect(acknowledged).toBe(false);
+    kept();
+    await handled;
+    expect(acknowledged).toBe(true);
+  });
+
+  it('leaves unacknowledged a message its flow could not keep, so it comes again', async () => {
+    const { metrics, intake } = setup({
+      checkIn: () => Promise.reject(new MessageNotKeptError('outbox full')),
+    });
+    await expect(intake.handle(topic, valid)).rejects.toBeInstanceOf(MessageNotKeptError);
     expect(
       await count(metrics, 'vitrine_edge_messages_rejected_total', { reason: 'internal' }),
     ).toBe(1);

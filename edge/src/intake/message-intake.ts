@@ -5,7 +5,20 @@ import { createRejectionReporter, type RejectMessage } from './rejection-reporte
 
 type DecodedOf<N extends TopicName> = Extract<Decoded, { name: N }>;
 
-/** A handler per kind of message the edge acts on; only those kinds are subscribed to. */
+/**
+ * Thrown (or rejected with) by a flow that could not keep a message it must keep (the
+ * outbox could not write it): the broker is then not told the message was received, and
+ * delivers it again. Any other failure is the message's own and is acknowledged.
+ */
+export class MessageNotKeptError extends Error {
+  override readonly name = 'MessageNotKeptError';
+}
+
+/**
+ * A handler per kind of message the edge acts on; only those kinds are subscribed to. A
+ * handler resolves once the message is safe to acknowledge to the broker (kept durably,
+ * or refused): what follows (an alert on its way) may still be running.
+ */
 export type IntakeHandlers = { [N in TopicName]?: (message: DecodedOf<N>) => Promise<void> | void };
 
 export interface MessageIntakeOptions {
@@ -16,8 +29,11 @@ export interface MessageIntakeOptions {
 }
 
 export interface MessageIntake {
-  /** Never throws and never rejects: a bad message, or a failing handler, is only logged. */
-  handle(topic: string, payload: Uint8Array): void;
+  /**
+   * Resolves once the broker may be told the message was received. Never throws; rejects
+   * only with MessageNotKeptError. A bad message, or a failing handler, is only logged.
+   */
+  handle(topic: string, payload: Uint8Array): Promise<void>;
 }
 
 /**
@@ -43,9 +59,11 @@ export function createMessageIntake({
     return handler(message);
   }
 
-  function failed(error: unknown, topic: string) {
+  /** Counted and logged; only a message not kept stays unacknowledged. */
+  function failed(error: unknown, topic: string): Promise<void> {
     metrics.messagesRejected.inc({ reason: 'internal' });
     logger.error({ err: error, topic }, 'message handler failed');
+    return error instanceof MessageNotKeptError ? Promise.reject(error) : Promise.resolve();
   }
 
   return {
@@ -54,13 +72,15 @@ export function createMessageIntake({
         const decoded = decodeMessage(topic, payload);
         if (!decoded.ok) {
           reject(decoded.reason, decoded.topic, decoded.detail);
-          return;
+          return Promise.resolve();
         }
         metrics.messagesReceived.inc({ kind: decoded.name });
         const pending = dispatch(decoded);
-        if (pending) pending.catch((error: unknown) => failed(error, topic));
+        return pending
+          ? pending.catch((error: unknown) => failed(error, topic))
+          : Promise.resolve();
       } catch (error) {
-        failed(error, topic);
+        return failed(error, topic);
       }
     },
   };
