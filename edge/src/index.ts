@@ -9,6 +9,8 @@ export * from './intake/index.ts';
 export { type EdgeDeps, type RunningEdge, startEdge } from './main.ts';
 export * from './observability/index.ts';
 export * from './outbox/index.ts';
+// Under its own name: its source port and the identity verifier's source kinds share a name.
+export * as presence from './presence/index.ts';
 export * from './realtime/index.ts';
 export * from './simulator/index.ts';
 export * from './store/index.ts';

@@ -12,6 +12,7 @@ import { createCloudClient } from './cloud/cloud-client.ts';
 import { type EdgeConfig, EdgeConfigError, loadEdgeConfig } from './config/edge-config.ts';
 import { createLruTtlCache } from './domain/profile-cache.ts';
 import { createRecentBuffer } from './domain/recent-alerts.ts';
+import { createRecentArrivals } from './domain/recent-arrivals.ts';
 import { createCheckInFlow } from './flows/check-in-flow.ts';
 import { createContentScanFlow } from './flows/content-scan-flow.ts';
 import { createLoyaltyScanFlow } from './flows/loyalty-scan-flow.ts';
@@ -33,6 +34,12 @@ import { DurableOutbox } from './outbox/durable-outbox.ts';
 import { createIngestClient } from './outbox/ingest-client.ts';
 import { createOutboxMetrics } from './outbox/outbox-metrics.ts';
 import { createOutboxUploader } from './outbox/outbox-uploader.ts';
+import { loadLayoutFile } from './presence/layout-file.ts';
+import { createPresenceArrivals } from './presence/presence-arrivals.ts';
+import { createPresenceMetrics } from './presence/presence-metrics.ts';
+import { createPresenceService, type PresenceService } from './presence/presence-service.ts';
+import { createPresenceSources } from './presence/presence-sources.ts';
+import { randomSalt } from './presence/random-salt.ts';
 import { createAssociateSockets } from './realtime/associate-socket.ts';
 import { createCloudTokenVerifier, type TokenVerifier } from './realtime/token-verifier.ts';
 import { createAdmissionLog } from './scans/admission-log.ts';
@@ -57,12 +64,16 @@ export interface EdgeDeps {
   mqttConnect?: MqttConnect;
   /** The local profile store; PGlite in `<dataDir>/profiles` by default. */
   localStore?: LocalProfileStore;
+  /** Imports noble for BLE_SOURCE=noble (tests pass a fake module). */
+  loadNoble?: () => Promise<unknown>;
 }
 
 export interface RunningEdge {
   httpUrl: string;
   mqttUrl: string;
   metrics: EdgeMetrics;
+  /** Presence, when the edge runs on a store layout. */
+  presence: PresenceService | null;
   stop(): Promise<void>;
 }
 
@@ -83,6 +94,10 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
   }
 
   try {
+    // Read first: a wrong layout refuses the start before anything listens.
+    const layout = config.presence.layoutFile
+      ? await loadLayoutFile(config.presence.layoutFile, config.storeId)
+      : null;
     let broker: EmbeddedBroker | null = null;
     if (!config.mqttUrl) {
       // The edge takes its messages in the broker's process (see takeInProcess below).
@@ -128,6 +143,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     stops.push({ name: 'outbox uploader', stop: () => uploader.stop() });
     const verifier = deps.tokenVerifier ?? createCloudTokenVerifier(config.cloudUrl);
     const recentAlerts = createRecentBuffer<ArrivalAlert>(100);
+    const recentArrivals = createRecentArrivals();
     let brokerConnected = false;
 
     let storeName: string | null = null;
@@ -223,6 +239,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       localProfiles,
       demandFreshMs: config.profileCacheTtlMs,
       recentAlerts,
+      recentArrivals,
       pushAlert: (alert) => sockets.pushAlert(alert),
       reject,
       verify: (presented, source) => presence.verify(presented, source),
@@ -275,6 +292,44 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
         logger,
       }),
     });
+    // Presence: the store's nodes, ESPresense nodes, the apps' ranging and the gateway's
+    // radio feed one tracker; a consenting customer's entry is announced like a check-in.
+    let presenceService: PresenceService | null = null;
+    if (layout) {
+      const presenceMetrics = createPresenceMetrics(metrics.registry);
+      presenceService = createPresenceService({
+        storeId: config.storeId,
+        layout,
+        sources: createPresenceSources({
+          config: config.presence,
+          layout,
+          storeId: config.storeId,
+          mqttUrl,
+          verify: (presented, source) => presence.verify(presented, source),
+          metrics,
+          presenceMetrics,
+          logger,
+          ...(deps.now ? { now: deps.now } : {}),
+          ...(deps.loadNoble ? { loadNoble: deps.loadNoble } : {}),
+        }),
+        metrics: presenceMetrics,
+        logger,
+        newSalt: randomSalt,
+        knownDevices: new Set(config.presence.knownDevices),
+        onEvent: createPresenceArrivals({
+          announce: (arrival) => checkIns.announce(arrival),
+          recentArrivals,
+          repeatAfterMs: config.presence.alertRepeatMs,
+          metrics: presenceMetrics,
+          logger,
+          now,
+        }),
+        report: (event) => outbox.append(event),
+        tickMs: config.presence.tickMs,
+        now,
+      });
+    }
+    const zones = presenceService?.zones;
     const app = createHttpApp({
       storeId: config.storeId,
       version: EDGE_VERSION,
@@ -286,6 +341,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       displaysDir: config.displaysDir,
       scans: loyaltyScans,
       tickets,
+      ...(zones ? { zones } : {}),
       logger,
     });
     const http = await listenHttp({
@@ -343,9 +399,15 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     });
     await mqtt.start();
     stops.push({ name: 'mqtt', stop: () => mqtt.stop() });
+    if (presenceService) {
+      const running = presenceService;
+      await running.start();
+      stops.push({ name: 'presence', stop: () => running.stop() });
+      logger.info({ sources: running.sources().map((source) => source.name) }, 'presence started');
+    }
     logger.info({ mqttUrl, httpUrl: http.url }, 'edge started');
 
-    return { httpUrl: http.url, mqttUrl, metrics, stop: stopAll };
+    return { httpUrl: http.url, mqttUrl, metrics, presence: presenceService, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

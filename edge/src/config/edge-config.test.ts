@@ -30,7 +30,49 @@ describe('edge config', () => {
       proofSkewSteps: 1,
       passRateBurst: 5,
       passRatePerMin: 10,
+      presence: {
+        layoutFile: null,
+        bleSource: 'none',
+        replayFile: null,
+        replaySpeed: 1,
+        gatewayNodeId: 'gateway',
+        bleWatchdogMs: 30_000,
+        tickMs: 1000,
+        knownDevices: [],
+        alertRepeatMs: 3_600_000,
+      },
     });
+  });
+
+  it('reads the presence variables, known devices as a list', () => {
+    const config = loadEdgeConfig({
+      ...valid,
+      EDGE_LAYOUT_FILE: 'firmware-config/layouts/tokyo-ginza.yaml',
+      BLE_SOURCE: 'replay',
+      EDGE_REPLAY_FILE: 'recordings/monday.jsonl',
+      EDGE_REPLAY_SPEED: '0',
+      EDGE_KNOWN_DEVICES: 'ibeacon:B9407F30-F5F8-466E-AFF9-25556B57FE6D:1:1, asc-badge-1',
+    });
+    expect(config.presence).toMatchObject({
+      layoutFile: 'firmware-config/layouts/tokyo-ginza.yaml',
+      bleSource: 'replay',
+      replayFile: 'recordings/monday.jsonl',
+      replaySpeed: 0,
+      knownDevices: ['ibeacon:b9407f30-f5f8-466e-aff9-25556b57fe6d:1:1', 'asc-badge-1'],
+    });
+  });
+
+  it('refuses a BLE source without what it needs, with the other problems', () => {
+    const result = parseEdgeConfig({ ...valid, BLE_SOURCE: 'replay', EDGE_HTTP_PORT: 'x' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      'EDGE_HTTP_PORT: must be a port number',
+      'EDGE_LAYOUT_FILE: required with BLE_SOURCE=replay',
+      'EDGE_REPLAY_FILE: required with BLE_SOURCE=replay',
+    ]);
+    const unknown = parseEdgeConfig({ ...valid, BLE_SOURCE: 'radio' });
+    expect(unknown.ok ? [] : unknown.problems).toEqual([
+      'BLE_SOURCE: must be one of none, noble, replay, simulator',
+    ]);
   });
 
   it('reads every variable it knows', () => {

@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The gateway's own radio: none, the host's adapter, a recording, or the store simulator. */
+export const BLE_SOURCES = ['none', 'noble', 'replay', 'simulator'] as const;
+export type BleSource = (typeof BLE_SOURCES)[number];
+
 /** A missing variable reads `required`, whatever its type, so the list stays short. */
 const required = (message: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? 'required' : message;
@@ -68,7 +72,55 @@ export const edgeEnvSchema = z.object({
   /** Check-ins one pass may make at once, then per minute. */
   EDGE_PASS_RATE_BURST: positiveInt(5),
   EDGE_PASS_RATE_PER_MIN: positiveInt(10),
+  /** The store layout (YAML as written, or firmware-config's layout.json); presence runs with one. */
+  EDGE_LAYOUT_FILE: z.string().min(1).optional(),
+  BLE_SOURCE: z
+    .enum(BLE_SOURCES, { error: `must be one of ${BLE_SOURCES.join(', ')}` })
+    .default('none'),
+  /** The recording BLE_SOURCE=replay plays (JSON lines). */
+  EDGE_REPLAY_FILE: z.string().min(1).optional(),
+  /** How much faster than recorded a replay plays; 0 plays it as fast as possible. */
+  EDGE_REPLAY_SPEED: z.coerce
+    .number({ error: 'must be a number ≥ 0' })
+    .min(0, 'must be a number ≥ 0')
+    .default(1),
+  /** The layout node that stands for the gateway's own radio (BLE_SOURCE=noble). */
+  EDGE_GATEWAY_NODE_ID: z.string().min(1).default('gateway'),
+  /** With no advertisement for this long, the gateway's radio restarts its scan. */
+  EDGE_BLE_WATCHDOG_MS: positiveInt(30_000),
+  EDGE_PRESENCE_TICK_MS: z.coerce
+    .number({ error: 'must be an integer from 100 to 10000' })
+    .int('must be an integer from 100 to 10000')
+    .min(100, 'must be an integer from 100 to 10000')
+    .max(10_000, 'must be an integer from 100 to 10000')
+    .default(1000),
+  /** Devices followed without a customer: associates' badges, enrolled tags (comma list). */
+  EDGE_KNOWN_DEVICES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim().toLowerCase())
+        .filter((id) => id.length > 0),
+    ),
+  /** A customer announced less than this ago (a check-in, an earlier entry) is not announced again. */
+  EDGE_PRESENCE_ALERT_REPEAT_MS: positiveInt(60 * 60_000),
 });
+
+/** Problems between variables, reported with the others. */
+function crossProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const ble = env.BLE_SOURCE ?? 'none';
+  const needsLayout = BLE_SOURCES.some((source) => source !== 'none' && source === ble);
+  if (needsLayout && env.EDGE_LAYOUT_FILE === undefined) {
+    problems.push(`EDGE_LAYOUT_FILE: required with BLE_SOURCE=${ble}`);
+  }
+  if (ble === 'replay' && env.EDGE_REPLAY_FILE === undefined) {
+    problems.push('EDGE_REPLAY_FILE: required with BLE_SOURCE=replay');
+  }
+  return problems;
+}
 
 export interface EdgeConfig {
   storeId: string;
@@ -93,6 +145,20 @@ export interface EdgeConfig {
   proofSkewSteps: number;
   passRateBurst: number;
   passRatePerMin: number;
+  presence: PresenceConfig;
+}
+
+export interface PresenceConfig {
+  /** Null: no layout, no presence. */
+  layoutFile: string | null;
+  bleSource: BleSource;
+  replayFile: string | null;
+  replaySpeed: number;
+  gatewayNodeId: string;
+  bleWatchdogMs: number;
+  tickMs: number;
+  knownDevices: string[];
+  alertRepeatMs: number;
 }
 
 export type EdgeConfigResult = { ok: true; config: EdgeConfig } | { ok: false; problems: string[] };
@@ -106,11 +172,12 @@ export function parseEdgeConfig(env: Env): EdgeConfigResult {
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const result = edgeEnvSchema.safeParse(present);
-  if (!result.success) {
-    const problems = result.error.issues.map(
+  const cross = crossProblems(present);
+  if (!result.success || cross.length > 0) {
+    const problems = (result.error?.issues ?? []).map(
       (issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`,
     );
-    return { ok: false, problems };
+    return { ok: false, problems: [...problems, ...cross] };
   }
   const e = result.data;
   return {
@@ -136,6 +203,17 @@ export function parseEdgeConfig(env: Env): EdgeConfigResult {
       proofSkewSteps: e.EDGE_PROOF_SKEW_STEPS,
       passRateBurst: e.EDGE_PASS_RATE_BURST,
       passRatePerMin: e.EDGE_PASS_RATE_PER_MIN,
+      presence: {
+        layoutFile: e.EDGE_LAYOUT_FILE ?? null,
+        bleSource: e.BLE_SOURCE,
+        replayFile: e.EDGE_REPLAY_FILE ?? null,
+        replaySpeed: e.EDGE_REPLAY_SPEED,
+        gatewayNodeId: e.EDGE_GATEWAY_NODE_ID,
+        bleWatchdogMs: e.EDGE_BLE_WATCHDOG_MS,
+        tickMs: e.EDGE_PRESENCE_TICK_MS,
+        knownDevices: e.EDGE_KNOWN_DEVICES,
+        alertRepeatMs: e.EDGE_PRESENCE_ALERT_REPEAT_MS,
+      },
     },
   };
 }

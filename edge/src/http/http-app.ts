@@ -8,6 +8,8 @@ import type { RecentBuffer } from '../domain/recent-alerts.ts';
 import type { LoyaltyScanFlow } from '../flows/loyalty-scan-flow.ts';
 import type { TicketFlow } from '../flows/ticket-flow.ts';
 import type { Logger } from '../observability/logger.ts';
+import { createPresenceRoutes } from '../presence/presence-routes.ts';
+import type { ZonesView } from '../presence/zones-view.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
 import { createApiRoutes } from './api-routes.ts';
 import { problem } from './problem.ts';
@@ -30,6 +32,8 @@ export interface HttpAppOptions {
   displaysDir: string | null;
   /** Loyalty QR codes scanned by associates' tablets (`POST /api/scans`), when set. */
   scans?: Pick<LoyaltyScanFlow, 'scanByAssociate'>;
+  /** Head counts per zone (`GET /api/zones`), when the edge runs presence. */
+  zones?: () => ZonesView;
   /** Event tickets scanned at the door by the same tablets, when set. */
   tickets?: Pick<TicketFlow, 'scanByAssociate'>;
   logger: Logger;
@@ -85,6 +89,13 @@ export function createHttpApp(options: HttpAppOptions) {
         scans: options.scans,
         ...(options.tickets ? { tickets: options.tickets } : {}),
       }),
+    );
+  }
+
+  if (options.zones) {
+    app.route(
+      '/api',
+      createPresenceRoutes({ storeId, verifier: options.verifier, zones: options.zones }),
     );
   }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -25,6 +25,8 @@ export interface HarnessOptions {
   env?: Env;
   logger?: Logger;
   deps?: EdgeDeps;
+  /** A store layout for the harness's store: the edge then runs presence on it. */
+  layout?: (storeId: string) => unknown;
 }
 
 export interface AssociateClient {
@@ -36,7 +38,7 @@ export interface AssociateClient {
 }
 
 /** A fake cloud, an edge on its own store (embedded aedes, or MQTT_URL), and helpers. */
-export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptions = {}) {
+export async function startHarness({ env = {}, logger, deps = {}, layout }: HarnessOptions = {}) {
   const storeId = `sto_test-${uniqueSuffix()}`;
   const profiles = [
     buildProfile(),
@@ -50,6 +52,8 @@ export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptio
   ];
   const cloud = await startFakeCloud({ storeId, profiles });
   const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-edge-'));
+  const layoutFile = join(dataDir, 'layout.json');
+  if (layout) await writeFile(layoutFile, JSON.stringify(layout(storeId)));
   const config = loadEdgeConfig({
     EDGE_DATA_DIR: dataDir,
     // Tests check the same customer in many times a minute; the flood test lowers this.
@@ -61,6 +65,7 @@ export async function startHarness({ env = {}, logger, deps = {} }: HarnessOptio
     EDGE_MQTT_PORT: '0',
     MQTT_URL: process.env.MQTT_URL,
     LOG_LEVEL: 'silent',
+    ...(layout ? { EDGE_LAYOUT_FILE: layoutFile } : {}),
     ...env,
   });
   const metrics = createEdgeMetrics({ defaultMetrics: false });
