@@ -5,7 +5,12 @@ import { deviceTokenResponseSchema } from '@vitrine/shared';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCloud, loginAs, type TestCloud } from '../../cloud/test/support/test-app.ts';
+import {
+  createTestCloud,
+  loginAs,
+  SEED_NOW,
+  type TestCloud,
+} from '../../cloud/test/support/test-app.ts';
 import type { LocalProfileStore } from '../src/store/local-profile-store.ts';
 import { createPgliteProfileStore, migrateLocalStore } from '../src/store/pglite-profile-store.ts';
 import { createProfileFeedClient } from '../src/sync/profile-feed-client.ts';
@@ -21,6 +26,8 @@ describe('sync between the cloud and the edges, end to end', () => {
   let server: ReturnType<typeof serve>;
   let admin: string;
   const edges: Record<string, { store: LocalProfileStore; sync: ProfileSync }> = {};
+  const tokens: Record<string, string> = {};
+  let template: Blob;
 
   async function http(path: string, init: RequestInit = {}) {
     const { port } = server.address() as AddressInfo;
@@ -38,7 +45,7 @@ describe('sync between the cloud and the edges, end to end', () => {
     const { port } = server.address() as AddressInfo;
     const client = await PGlite.create();
     await migrateLocalStore(client);
-    const template = await client.dumpDataDir('none');
+    template = await client.dumpDataDir('none');
     await client.close();
     for (const storeId of [PARIS, TOKYO]) {
       const issued = await http(`/v1/stores/${storeId}/device-tokens`, {
@@ -46,6 +53,7 @@ describe('sync between the cloud and the edges, end to end', () => {
         headers: { authorization: `Bearer ${admin}` },
       });
       const { token } = deviceTokenResponseSchema.parse(await issued.json());
+      tokens[storeId] = token;
       const store = createPgliteProfileStore(await PGlite.create({ loadDataDir: template }));
       const sync = createProfileSync({
         feed: createProfileFeedClient({ baseUrl: `http://127.0.0.1:${port}`, token, storeId }),
@@ -121,5 +129,71 @@ describe('sync between the cloud and the edges, end to end', () => {
       notes: '',
       recentPurchases: [],
     });
+  });
+
+  it('holds a visitor from the check-in on, with the visit, and lets them go a year later', async () => {
+    const { port } = server.address() as AddressInfo;
+    const clock = { now: SEED_NOW.getTime() };
+    const store = createPgliteProfileStore(await PGlite.create({ loadDataDir: template }));
+    const tokyo = createProfileSync({
+      feed: createProfileFeedClient({
+        baseUrl: `http://127.0.0.1:${port}`,
+        token: tokens[TOKYO] ?? '',
+        storeId: TOKYO,
+      }),
+      store,
+      metrics: createSyncMetrics(new Registry()),
+      logger: pino({ level: 'silent' }),
+      now: () => clock.now,
+    });
+    expect((await tokyo.syncOnce()).ok).toBe(true);
+    const parisians = await http(`/v1/stores/${PARIS}/customers?limit=100`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    const { items } = (await parisians.json()) as {
+      items: { id: string; tier: string; consent: { profiling: boolean } }[];
+    };
+    const held = await Promise.all(items.map(async (item) => (await store.get(item.id)) !== null));
+    // Shown the visit only with profiling consent: pick a customer who gave it.
+    const visitor = items.find(
+      (item, i) => !held[i] && ['member', 'silver'].includes(item.tier) && item.consent.profiling,
+    );
+    if (visitor === undefined) throw new Error('no Paris customer outside Tokyo’s selection');
+
+    const visitedAt = new Date(SEED_NOW.getTime() - 86_400_000);
+    const reported = await http('/v1/ingest', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[TOKYO]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: [
+          {
+            key: 'check-in:msg_e2evisit0001',
+            kind: 'check-in',
+            store: TOKYO,
+            occurredAt: visitedAt.toISOString(),
+            data: {
+              messageId: 'msg_e2evisit0001',
+              customerId: visitor.id,
+              method: 'app',
+              clientId: 'app-1',
+            },
+          },
+        ],
+      }),
+    });
+    expect(reported.status).toBe(200);
+    await tokyo.syncOnce();
+    const stored = await store.get(visitor.id);
+    expect(stored?.source).toBe('sync');
+    expect(stored?.profile.recentVisits?.[0]).toMatchObject({ storeId: TOKYO, method: 'app' });
+
+    // A year after the visit, by the edge's own clock, with nothing new from the cloud.
+    clock.now = Date.parse('2027-10-31T09:00:00.000Z') - 1;
+    await tokyo.syncOnce();
+    expect(await store.get(visitor.id)).not.toBeNull();
+    clock.now += 1;
+    await tokyo.syncOnce();
+    expect(await store.get(visitor.id)).toBeNull();
+    await store.close();
   });
 });
