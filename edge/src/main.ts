@@ -263,6 +263,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     const answer = createScanAnswerPublisher({
       storeId: config.storeId,
       publish: (topic, payload, options) => mqtt.publish(topic, payload, options),
+      logger,
       now,
     });
     const tickets = createTicketFlow({

@@ -92,7 +92,7 @@ export function createContentScanFlow(options: ContentScanFlowOptions) {
     detail: string,
   ): Promise<ContentScanOutcome> {
     const { clientId } = message.payload.data;
-    await options.answer(clientId, {
+    options.answer(clientId, {
       outcome: 'refused',
       scanId: message.payload.id,
       reason,
@@ -169,7 +169,7 @@ export function createContentScanFlow(options: ContentScanFlowOptions) {
         claims.kind === 'product'
           ? await answerProduct(message, identity, claims.product)
           : { outcome: 'screen', scanId: payload.id, screenId: claims.screen, offer: null };
-      await options.answer(clientId, answer);
+      options.answer(clientId, answer);
       scanMetrics.accepted.inc({ format: 'content', kind: claims.kind });
       await report(
         contentScanEvent({

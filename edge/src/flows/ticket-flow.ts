@@ -175,7 +175,7 @@ export function createTicketFlow(options: TicketFlowOptions) {
             reason: outcome.reason,
             message: REFUSAL_MESSAGES[outcome.reason],
           };
-      await options.answer(clientId, answer);
+      options.answer(clientId, answer);
       return outcome;
     },
   };
