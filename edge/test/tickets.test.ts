@@ -24,7 +24,8 @@ beforeAll(async () => {
     revokedAt: new Date().toISOString(),
     ticketExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
   });
-  h = await startHarness({ deps: { fetch: feeds.fetch } });
+  // Keys and revocations are synced every 100 ms, so a revocation arrives within a test.
+  h = await startHarness({ env: { EDGE_IDENTITY_SYNC_MS: '100' }, deps: { fetch: feeds.fetch } });
   aiko = await h.tokenFor('aiko');
   kiosk = await connectScanner(h.edge.mqttUrl, h.storeId, 'kiosk.door-1');
 });
@@ -156,6 +157,30 @@ describe('an associate scans event tickets at the door', () => {
     expect(
       await h.counter('vitrine_edge_codes_refused_total', { format: 'ticket', reason: c.reason }),
     ).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('a ticket revoked in the cloud while the door is open', () => {
+  it('is refused from the next sync on, after admitting before it', async () => {
+    const claims = ticketClaims(h.storeId, { admits: 4 });
+    const code = await ticketCode(h.cloud.organisationKey, claims);
+    expect((await scanAtDoor(code)).status).toBe(201);
+    const synced = await h.counter('vitrine_edge_identity_syncs_total', {
+      feed: 'ticket-revocations',
+      outcome: 'ok',
+    });
+    feeds.ticketRevocations.push({
+      ticketId: claims.jti,
+      revokedAt: new Date().toISOString(),
+      ticketExpiresAt: new Date(claims.exp * 1000).toISOString(),
+    });
+    await h.waitForCounter(
+      'vitrine_edge_identity_syncs_total',
+      { feed: 'ticket-revocations', outcome: 'ok' },
+      synced + 2,
+    );
+    const refused = await statusAndBody(await scanAtDoor(code));
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: 'ticket_revoked' } } });
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type Role,
   type Store,
   storeSchema,
+  type TicketRevocation,
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
 } from '@vitrine/shared';
@@ -106,6 +107,7 @@ export async function startFakeCloud({
     profileMode: 'ok' as ProfileMode,
     profileRequests: 0,
     revocations: [] as PassRevocation[],
+    ticketRevocations: [] as TicketRevocation[],
     /** When false, the key set and revocation feed answer 503. */
     identityUp: true,
   };
@@ -134,6 +136,15 @@ export async function startFakeCloud({
     const since = Number(c.req.query('since') ?? 0);
     const items = state.revocations.slice(since);
     return c.json({ items, watermark: state.revocations.length, hasMore: false });
+  });
+  app.get('/v1/stores/:id/sync/ticket-revocations', (c) => {
+    if (c.req.header('authorization') !== `Bearer ${edgeToken}` || c.req.param('id') !== storeId) {
+      return c.json({ error: { code: 'forbidden', message: 'not this edge' } }, 403);
+    }
+    if (!state.identityUp) return c.json({ error: { code: 'internal', message: 'down' } }, 503);
+    const since = Number(c.req.query('since') ?? 0);
+    const items = state.ticketRevocations.slice(since);
+    return c.json({ items, watermark: state.ticketRevocations.length, hasMore: false });
   });
   app.post('/v1/auth/login', async (c) => {
     const body: unknown = await c.req.json().catch(() => null);
