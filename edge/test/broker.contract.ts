@@ -127,6 +127,58 @@ export function describeBrokerContract(name: string, openBroker: () => Promise<B
       expect(received.map((m) => m.payload.toString())).toEqual([message.payload, next.payload]);
     });
 
+    it('handles the check-ins behind one still being kept, and acknowledges them in order', async () => {
+      const { broker, store, received, makeEdge, rawClient } = await setup();
+      const handled: string[] = [];
+      await makeEdge(0, (_topic, payload) => {
+        const { data } = JSON.parse(payload.toString()) as { data: { pass: string } };
+        handled.push(data.pass);
+        // The first is still being written when the edge dies; the second is kept.
+        return data.pass === 'pass-a' ? new Promise<void>(() => {}) : undefined;
+      }).start();
+      const publisher = await connectPublisher(broker.url, `app-${uniqueSuffix()}`);
+      cleanups.push(() => publisher.endAsync());
+      const message = (pass: string) =>
+        checkInMessage(store, { pass, proof: 'proof', method: 'app', clientId: 'app-1' });
+      for (const pass of ['pass-a', 'pass-b']) {
+        const { topic, payload } = message(pass);
+        await publisher.publishAsync(topic, payload, { qos: 1 });
+      }
+      await waitFor(() => (handled.length === 2 ? true : undefined), {
+        what: 'the second check-in handled while the first is not kept',
+      });
+      rawClient()?.stream.destroy();
+
+      // The second was kept, but its acknowledgement waited behind the first: both come again.
+      await makeEdge().start();
+      await waitFor(() => (received.length >= 2 ? true : undefined), { what: 'both again' });
+      const passes = received.map(
+        (m) => (JSON.parse(m.payload.toString()) as { data: { pass: string } }).data.pass,
+      );
+      expect(passes).toEqual(['pass-a', 'pass-b']);
+    });
+
+    it('has a check-in it could not keep delivered again, on a new connection', async () => {
+      const { broker, store, makeEdge } = await setup();
+      const attempts: string[] = [];
+      await makeEdge(50, (_topic, payload) => {
+        attempts.push(payload.toString());
+        // The outbox refuses the first write (a full disk, say), then takes it.
+        return attempts.length === 1 ? Promise.reject(new Error('disk full')) : undefined;
+      }).start();
+      const publisher = await connectPublisher(broker.url, `app-${uniqueSuffix()}`);
+      cleanups.push(() => publisher.endAsync());
+      const { topic, payload } = checkInMessage(store, {
+        pass: 'pass-9',
+        proof: 'proof-9',
+        method: 'app',
+        clientId: 'app-9',
+      });
+      await publisher.publishAsync(topic, payload, { qos: 1 });
+      await waitFor(() => (attempts.length >= 2 ? true : undefined), { what: 'a second delivery' });
+      expect(attempts.slice(0, 2)).toEqual([payload, payload]);
+    });
+
     it('retains online, and shows the last will offline when the connection is lost', async () => {
       const { broker, store, makeEdge, rawClient } = await setup();
       await makeEdge(0).start();

@@ -1,12 +1,9 @@
 import { buildTopic, createEnvelope, type EdgeStatus } from '@vitrine/shared';
 import { type IClientOptions, type MqttClient, connect as mqttConnect } from 'mqtt';
 import type { Logger } from '../observability/logger.ts';
+import { acknowledgeWhenKept, type MessageHandler } from './acknowledge-when-kept.ts';
 
-/**
- * Resolves once the message may be acknowledged (PUBACK); a rejection leaves it
- * unacknowledged, and the broker delivers it again on the session's next connection.
- */
-export type MessageHandler = (topic: string, payload: Buffer) => Promise<void> | void;
+export type { MessageHandler };
 export type MqttConnect = (url: string, options: IClientOptions) => MqttClient;
 
 export interface EdgeMqttOptions {
@@ -130,24 +127,8 @@ export function createEdgeMqttAdapter(options: EdgeMqttOptions): EdgeMqttAdapter
         },
       });
       client = mqtt;
-      // mqtt.js sends the PUBACK of a QoS 1 message when this calls back (one message at a
-      // time): after the handler kept it, not when it arrived.
-      mqtt.handleMessage = (packet, callback) => {
-        const payload =
-          typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-        Promise.resolve()
-          .then(() => options.onMessage(packet.topic, payload))
-          .then(
-            () => callback(),
-            (error: unknown) => {
-              logger.warn(
-                { err: error, topic: packet.topic },
-                'message not kept; left unacknowledged for the broker to deliver again',
-              );
-              callback(error instanceof Error ? error : new Error(String(error)));
-            },
-          );
-      };
+      // A check-in is acknowledged once kept: an edge killed before is sent it again.
+      acknowledgeWhenKept(mqtt, options.onMessage, logger);
       mqtt.on('close', () => options.onConnectionChange?.(false));
       mqtt.on('error', (error) => logger.warn({ err: error, url }, 'broker connection error'));
       const ready = new Promise<void>((resolve) => {

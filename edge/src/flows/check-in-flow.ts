@@ -18,12 +18,12 @@ import type { RecentArrivals } from '../domain/recent-arrivals.ts';
 import { createSeenIds, type SeenIds } from '../domain/seen-ids.ts';
 import type { PresenceVerdict } from '../identity/domain/verify-presence.ts';
 import type { PresenceSource } from '../identity/presence-verifier.ts';
-import { MessageNotKeptError } from '../intake/message-intake.ts';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
 import { alertEvent, checkInEvent } from '../outbox/domain/reports.ts';
 import type { LocalProfileStore } from '../store/local-profile-store.ts';
+import { createCheckInReceipts, type Recorded, receiveOnceRecorded } from './check-in-receipts.ts';
 
 type CheckInMessage = Extract<Decoded, { name: 'checkIn' }>;
 
@@ -253,11 +253,10 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     return { ok: true, alert };
   }
 
+  const receipts = createCheckInReceipts();
+
   /** `recorded` is told once the check-in is durable, or why it is not; never on a refusal. */
-  async function checkIn(
-    message: CheckInMessage,
-    recorded: (error?: unknown) => void,
-  ): Promise<CheckInOutcome> {
+  async function checkIn(message: CheckInMessage, recorded: Recorded): Promise<CheckInOutcome> {
     const { payload, params } = message;
     const topic = buildTopic('checkIn', params);
     if (payload.data.clientId !== params.clientId) {
@@ -271,8 +270,17 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     if (!seenIds.firstTime(payload.id)) {
       metrics.duplicatesDropped.inc({ kind: 'checkIn' });
       logger.debug({ messageId: payload.id }, 'duplicate check-in dropped');
+      await receipts.again(payload.id, recorded);
       return { ok: false, reason: 'conflict', detail: `${payload.id} already handled` };
     }
+    return receipts.first(payload.id, recorded, (told) => verifyAndAnnounce(message, topic, told));
+  }
+
+  async function verifyAndAnnounce(
+    { payload }: CheckInMessage,
+    topic: string,
+    recorded: Recorded,
+  ): Promise<CheckInOutcome> {
     const verdict = await options.verify(
       { pass: payload.data.pass, proof: payload.data.proof },
       SOURCE_OF_METHOD[payload.data.method],
@@ -317,22 +325,7 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
 
   return {
     handle: (message) => checkIn(message, () => {}),
-    receive(message) {
-      return new Promise<void>((resolve, reject) => {
-        const recorded = (error?: unknown) =>
-          error === undefined
-            ? resolve()
-            : reject(new MessageNotKeptError('check-in not written', { cause: error }));
-        // A refusal or a failure before the write: nothing to keep, acknowledge it.
-        checkIn(message, recorded).then(
-          () => resolve(),
-          (error: unknown) => {
-            logger.error({ err: error, messageId: message.payload.id }, 'check-in flow failed');
-            resolve();
-          },
-        );
-      });
-    },
+    receive: receiveOnceRecorded(checkIn, logger),
     announce: (arrival) => announce(arrival, null, `${arrival.source}:${arrival.sourceMessageId}`),
   };
 }
