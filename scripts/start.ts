@@ -1,18 +1,24 @@
 /**
  * `npm start`: the Vitrine demo on embedded defaults. Starts the cloud (seeding the demo
- * organisation on first run), one edge per demo store with its embedded broker, and a
- * simulator per store that checks customers in over MQTT as the loyalty app does (each
- * simulated customer's app enrolled for a signed pass, each check-in with a fresh proof
- * of presence); then prints the URLs and logins. Ctrl-C stops everything in reverse order.
+ * organisation on first run), one edge per demo store with its embedded broker, running on
+ * the store's layout file (firmware-config/layouts), and per store: a simulator that checks
+ * customers in over MQTT as the loyalty app does (each simulated customer's app enrolled
+ * for a signed pass, each check-in with a fresh proof of presence), and the store
+ * simulator publishing what the store's scanner nodes and its customers' phones would
+ * (associates' badges, anonymous shoppers, ranging reports), so that associates see
+ * customers sensed on arrival too; then prints the URLs and logins. Ctrl-C stops
+ * everything in reverse order.
  *
  * Environment: DATABASE_URL / MQTT_URL (use real services instead of the embedded ones),
  * DEMO_DATA_DIR (.data/demo), DEMO_CLOUD_PORT (8080), DEMO_EDGE_HTTP_PORT (8081, then +1
  * per store), DEMO_EDGE_MQTT_PORT (1884, then +1), DEMO_RATE_PER_MIN (6 check-ins per
  * minute per store), DEMO_CUSTOMERS (10000).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_LOGINS } from '@vitrine/cloud';
+import { parseStoreLayoutText } from '@vitrine/shared';
+import { demoBadgeId } from '../edge/src/presence/demo/demo-traffic.ts';
 import { createCloudAdmin, waitForHealthy } from './lib/cloud-admin.ts';
 import { associateAppDir, buildDisplays } from './lib/displays.ts';
 import { type Supervised, supervise } from './lib/processes.ts';
@@ -26,6 +32,21 @@ const edgeHttpBase = Number(env.DEMO_EDGE_HTTP_PORT ?? 8081);
 const edgeMqttBase = Number(env.DEMO_EDGE_MQTT_PORT ?? 1884);
 const ratePerMin = env.DEMO_RATE_PER_MIN ?? '6';
 const cloudUrl = `http://127.0.0.1:${cloudPort}`;
+const layoutsDir = join(root, 'firmware-config', 'layouts');
+/** Associates' badges per demo store: the devices its edge follows without a customer. */
+const BADGES_PER_STORE = 2;
+
+/** The demo's layout files by the store they describe. */
+function layoutFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(layoutsDir).filter((file) => file.endsWith('.yaml'))) {
+    const file = join(layoutsDir, name);
+    const parsed = parseStoreLayoutText(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error(`${file}: ${parsed.detail}`);
+    files.set(parsed.layout.store.id, file);
+  }
+  return files;
+}
 
 const running: Supervised[] = [];
 let shuttingDown = false;
@@ -80,7 +101,8 @@ async function main() {
   // By id, so that ports follow a stable order: New York, Paris, Tokyo.
   const stores = (await cloud.stores(adminToken)).sort((a, b) => a.id.localeCompare(b.id));
 
-  const edges: { storeName: string; timeZone: string; httpUrl: string }[] = [];
+  const layouts = layoutFiles();
+  const edges: { storeName: string; timeZone: string; httpUrl: string; sensed: boolean }[] = [];
   const customersByStore = new Map<string, string[]>();
   for (const store of stores) {
     const customers = await cloud.storeCustomers(adminToken, store.id, 40);
@@ -95,6 +117,9 @@ async function main() {
     const mqttPort = edgeMqttBase + index;
     const edgeToken = await cloud.issueDeviceToken(adminToken, store.id);
     const mqttUrl = env.MQTT_URL ?? `mqtt://127.0.0.1:${mqttPort}`;
+    const layoutFile = layouts.get(store.id);
+    const seed = index + 1;
+    const badges = Array.from({ length: BADGES_PER_STORE }, (_, i) => demoBadgeId(seed, i + 1));
     start(`edge-${store.id}`, 'edge/src/main.ts', {
       EDGE_STORE_ID: store.id,
       EDGE_CLOUD_URL: cloudUrl,
@@ -104,6 +129,7 @@ async function main() {
       EDGE_DISPLAYS_DIR: associateAppDir(root),
       // Keys, revocations and the outbox, kept with the rest of the demo's data.
       EDGE_DATA_DIR: join(dataDir, `edge-${store.id}`),
+      ...(layoutFile ? { EDGE_LAYOUT_FILE: layoutFile, EDGE_KNOWN_DEVICES: badges.join(',') } : {}),
     });
     const httpUrl = `http://127.0.0.1:${httpPort}`;
     await waitForHealthy(`${httpUrl}/healthz`, { timeoutMs: 60_000 });
@@ -120,9 +146,22 @@ async function main() {
       SIM_STORE_ID: store.id,
       SIM_CUSTOMER_IDS: [...own, ...visitors].join(','),
       SIM_RATE_PER_MIN: ratePerMin,
-      SIM_SEED: String(index + 1),
+      SIM_SEED: String(seed),
     });
-    edges.push({ storeName: store.name, timeZone: store.timeZone, httpUrl });
+    if (layoutFile) {
+      start(`presence-${store.id}`, 'edge/src/presence/demo/main.ts', {
+        SIM_MQTT_URL: mqttUrl,
+        SIM_CLOUD_URL: cloudUrl,
+        SIM_CLOUD_TOKEN: adminToken,
+        SIM_STORE_ID: store.id,
+        SIM_LAYOUT_FILE: layoutFile,
+        // A few phones per store: each is one more app the cloud enrols at start.
+        SIM_CUSTOMER_IDS: [...own.slice(0, 8), ...visitors.slice(0, 4)].join(','),
+        SIM_SEED: String(seed),
+        SIM_ASSOCIATES: String(BADGES_PER_STORE),
+      });
+    }
+    edges.push({ storeName: store.name, timeZone: store.timeZone, httpUrl, sensed: !!layoutFile });
   }
 
   const storeNames = new Map(stores.map((store) => [store.id, store.name]));
@@ -133,8 +172,11 @@ async function main() {
   console.log(`
 Vitrine demo is running (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${env.MQTT_URL ? 'external broker' : 'embedded brokers'}).
 
-  Associate app, one per store (a customer checks in every ~${Math.round(60 / Number(ratePerMin))} s):
-${edges.map((edge) => `    ${edge.storeName.padEnd(28)} ${edge.httpUrl}/associate/   (${edge.timeZone})`).join('\n')}
+  Associate app, one per store (a customer checks in every ~${Math.round(60 / Number(ratePerMin))} s;
+  in stores run on a layout file, customers sensed by their app's ranging arrive too):
+${edges.map((edge) => `    ${edge.storeName.padEnd(28)} ${edge.httpUrl}/associate/   (${edge.timeZone}${edge.sensed ? ', presence' : ''})`).join('\n')}
+
+  Who is where, per zone   <edge>/api/zones (an associate's token)
 
   Cloud API reference   ${cloudUrl}/docs
   Cloud metrics         ${cloudUrl}/metrics      edge metrics: <edge>/metrics

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   type ArrivalAlert,
+  arrivalAlertSchema,
   buildTopic,
   createAppKeyPair,
   createEnvelope,
@@ -22,6 +23,7 @@ import {
 import { connectAsync } from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { withScratchDatabase } from './scratch-database.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -187,6 +189,26 @@ describe('npm start', () => {
     expect(alert.storeId).toBe('sto_newyork-soho');
     socket.close();
   }, 60_000);
+
+  it('announces customers sensed by their app in a store run on its layout, and counts people per zone', async () => {
+    const { token } = loginResponseSchema.parse(
+      (await login(edgeUrl(1), 'camille@vitrine.demo')).body,
+    );
+    const headers = { authorization: `Bearer ${token}` };
+    let sensed: ArrivalAlert | undefined;
+    for (let attempt = 0; attempt < 90 && sensed === undefined; attempt++) {
+      const response = await fetch(`${edgeUrl(1)}/api/alerts/recent`, { headers });
+      const { items } = z
+        .object({ items: z.array(arrivalAlertSchema) })
+        .parse(await response.json());
+      sensed = items.find((alert) => alert.source === 'presence');
+      if (sensed === undefined) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    expect(sensed?.storeId).toBe('sto_paris-rivoli');
+    const zones = await fetch(`${edgeUrl(1)}/api/zones`, { headers });
+    expect(zones.status).toBe(200);
+    expect(JSON.stringify(await zones.json())).toContain('zon_paris-rivoli-entrance');
+  }, 120_000);
 
   it('refuses an associate of another store at login and on the socket', async () => {
     const refused = await login(edgeUrl(1), 'aiko@vitrine.demo');
