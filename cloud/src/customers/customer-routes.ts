@@ -42,7 +42,7 @@ export function createCustomerRoutes({
     method: 'get',
     path: '/v1/customers/{customerId}/profile',
     tags: ['customers'],
-    summary: 'One customer view: profile and the 5 latest purchases from every store',
+    summary: 'One customer view: profile, the 5 latest purchases and visits from every store',
     security: [{ bearerAuth: [] }],
     middleware: [
       authenticate(tokens),
