@@ -74,6 +74,7 @@ export function createCloudApp({
       customers,
       stores,
       tokens,
+      now,
     }),
   );
   app.route(

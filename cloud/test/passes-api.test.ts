@@ -176,6 +176,43 @@ describe('revocation', () => {
     expect(after).toEqual({ items: [], watermark: feed.watermark, hasMore: false });
   });
 
+  it('revokes the passes of an erased customer, and the feed names the pass only', async () => {
+    const before = await read(
+      await call('GET', '/v1/stores/sto_tokyo-ginza/sync/revocations', tokens.tokyoEdge),
+      revocationFeedSchema,
+    );
+    const page = pageSchema(customerProfileSchema);
+    const listed = await read(
+      await call('GET', '/v1/stores/sto_paris-rivoli/customers?limit=4', tokens.admin),
+      page,
+    );
+    const erased = listed.items[3]?.id ?? '';
+    const issued = await read((await enrol(erased)).response, issuedPassSchema);
+    expect((await call('DELETE', `/v1/customers/${erased}`, tokens.admin)).status).toBe(204);
+
+    const feed = await read(
+      await call(
+        'GET',
+        `/v1/stores/sto_tokyo-ginza/sync/revocations?since=${before.watermark}`,
+        tokens.tokyoEdge,
+      ),
+      revocationFeedSchema,
+    );
+    expect(feed.items).toEqual([
+      expect.objectContaining({ passId: issued.passId, reason: 'erased' }),
+    ]);
+    expect(JSON.stringify(feed)).not.toContain(erased);
+  });
+
+  it('keeps the reason "erased" for the cloud itself', async () => {
+    const issued = await read((await enrol(parisCustomer)).response, issuedPassSchema);
+    const response = await call('POST', `/v1/passes/${issued.passId}/revoke`, tokens.admin, {
+      reason: 'erased',
+    });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).fields?.[0]?.path).toBe('reason');
+  });
+
   it('pages the feed with limit and hasMore', async () => {
     for (let i = 0; i < 3; i++) {
       const issued = await read((await enrol(tokyoCustomer)).response, issuedPassSchema);

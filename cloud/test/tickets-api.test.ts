@@ -217,6 +217,36 @@ describe('revoking a ticket', () => {
     expect(after).toEqual({ items: [], watermark: feed.watermark, hasMore: false });
   });
 
+  it('revokes the tickets of an erased customer in their store’s feed', async () => {
+    const page = pageSchema(customerProfileSchema);
+    const listed = page.parse(
+      await (
+        await call('GET', '/v1/stores/sto_tokyo-ginza/customers?limit=4', tokens.admin)
+      ).json(),
+    );
+    const guest = listed.items[3]?.id ?? '';
+    const ticket = await issue({ customerId: guest });
+    expect((await call('DELETE', `/v1/customers/${guest}`, tokens.admin)).status).toBe(204);
+
+    const feed = ticketRevocationFeedSchema.parse(
+      await (
+        await call(
+          'GET',
+          '/v1/stores/sto_tokyo-ginza/sync/ticket-revocations?since=0',
+          tokens['sto_tokyo-ginza'],
+        )
+      ).json(),
+    );
+    expect(feed.items.filter((item) => item.ticketId === ticket.ticketId)).toEqual([
+      {
+        ticketId: ticket.ticketId,
+        revokedAt: SEED_NOW.toISOString(),
+        ticketExpiresAt: ticket.validUntil,
+      },
+    ]);
+    expect(JSON.stringify(feed)).not.toContain(guest);
+  });
+
   it('keeps a store’s revoked tickets from other stores’ edges', async () => {
     const paris = await issue({ storeId: 'sto_paris-rivoli' });
     await call('POST', `/v1/tickets/${paris.ticketId}/revoke`, tokens.admin);

@@ -4,11 +4,13 @@ import type { Database } from '../db/database.ts';
 import { customers } from '../db/schema.ts';
 import { PHONE_TAIL_DIGITS } from '../db/schema-sync.ts';
 import { eraseCustomerActivity } from '../ingest/ingest-repository.ts';
+import { revokePassesOfErasedCustomer } from '../passes/pass-repository.ts';
 import {
   lockProfileFeed,
   recordProfileChanges,
   type Transaction,
 } from '../sync/profile-change-log.ts';
+import { revokeTicketsOfErasedCustomer } from '../tickets/ticket-repository.ts';
 import { canonicalEmail, normaliseEmail, phoneTail } from './domain/contact-keys.ts';
 
 export interface RegisteredCustomer {
@@ -42,7 +44,8 @@ export interface CustomerRegistryRepository {
    * Deletes the customer and everything that hangs off them (purchases, passes, visits),
    * and anonymises the events edges reported about them; false when unknown.
    */
-  erase(organisationId: string, customerId: string): Promise<boolean>;
+  /** Erases the customer, revoking their passes and tickets still valid at `at`. */
+  erase(organisationId: string, customerId: string, at: Date): Promise<boolean>;
 }
 
 const MAX_CANDIDATES = 10;
@@ -156,10 +159,13 @@ export function createCustomerRegistryRepository(db: Database): CustomerRegistry
       });
     },
 
-    async erase(organisationId, customerId) {
+    async erase(organisationId, customerId, at) {
       return db.transaction(async (tx) => {
         await lockProfileFeed(tx);
-        // Purchases and passes go with the customer (ON DELETE CASCADE).
+        await revokePassesOfErasedCustomer(tx, customerId, at);
+        await revokeTicketsOfErasedCustomer(tx, customerId, at);
+        // Purchases, passes and tickets go with the customer (ON DELETE CASCADE); their
+        // revocations stay until they expire.
         const deleted = await tx
           .delete(customers)
           .where(and(eq(customers.organisationId, organisationId), eq(customers.id, customerId)))

@@ -28,6 +28,7 @@ export interface RegistrationRoutesOptions {
   stores: StoreRepository;
   tokens: TokenService;
   newCustomerId?: () => string;
+  now?: () => Date;
 }
 
 /** 409 naming the look-alike customers by id and name only. */
@@ -50,6 +51,7 @@ export function createRegistrationRoutes({
   stores,
   tokens,
   newCustomerId = () => newId('customer'),
+  now = () => new Date(),
 }: RegistrationRoutesOptions) {
   const router = createRouter();
 
@@ -137,7 +139,7 @@ export function createRegistrationRoutes({
   router.openapi(eraseRoute, async (c) => {
     const claims = c.get('claims');
     const { customerId } = c.req.valid('param');
-    if (!(await registry.erase(claims.org, customerId))) {
+    if (!(await registry.erase(claims.org, customerId, now()))) {
       throw new NotFoundError(`no customer ${customerId}`);
     }
     return c.body(null, 204);

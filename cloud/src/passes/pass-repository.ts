@@ -3,6 +3,7 @@ import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { customers } from '../db/schema.ts';
 import { passes, passRevocations } from '../db/schema-passes.ts';
+import type { Transaction } from '../sync/profile-change-log.ts';
 
 /** What a pass says about its customer, read when it is issued. */
 export interface PassSubject {
@@ -110,4 +111,32 @@ export function createPassRepository(db: Database): PassRepository {
         .limit(limit);
     },
   };
+}
+
+/**
+ * At erasure, every pass of the customer still valid is revoked before the pass rows go
+ * with the customer: the edges refuse it offline from their next sync, without ever
+ * holding the customer's data.
+ */
+export async function revokePassesOfErasedCustomer(tx: Transaction, customerId: string, at: Date) {
+  const live = await tx
+    .update(passes)
+    .set({ revokedAt: at, revokedReason: 'erased' })
+    .where(
+      and(eq(passes.customerId, customerId), isNull(passes.revokedAt), gt(passes.expiresAt, at)),
+    )
+    .returning();
+  if (live.length === 0) return;
+  await tx
+    .insert(passRevocations)
+    .values(
+      live.map((pass) => ({
+        organisationId: pass.organisationId,
+        passId: pass.id,
+        reason: 'erased',
+        revokedAt: at,
+        passExpiresAt: pass.expiresAt,
+      })),
+    )
+    .onConflictDoNothing({ target: passRevocations.passId });
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { customers, stores } from '../db/schema.ts';
 import { ticketRevocations, tickets } from '../db/schema-content.ts';
+import type { Transaction } from '../sync/profile-change-log.ts';
 
 export type NewTicket = typeof tickets.$inferInsert;
 export type StoredTicket = typeof tickets.$inferSelect;
@@ -97,4 +98,37 @@ export function createTicketRepository(db: Database): TicketRepository {
         .limit(limit);
     },
   };
+}
+
+/**
+ * At erasure, every ticket of the customer still valid is revoked in its store's feed
+ * before the ticket rows go with the customer: a printed ticket must stop admitting at
+ * the door, and the feed names the ticket only, never the customer.
+ */
+export async function revokeTicketsOfErasedCustomer(tx: Transaction, customerId: string, at: Date) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${FEED_LOCK})`);
+  const live = await tx
+    .update(tickets)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(tickets.customerId, customerId),
+        isNull(tickets.revokedAt),
+        gt(tickets.validUntil, at),
+      ),
+    )
+    .returning();
+  if (live.length === 0) return;
+  await tx
+    .insert(ticketRevocations)
+    .values(
+      live.map((ticket) => ({
+        organisationId: ticket.organisationId,
+        storeId: ticket.storeId,
+        ticketId: ticket.id,
+        revokedAt: at,
+        ticketExpiresAt: ticket.validUntil,
+      })),
+    )
+    .onConflictDoNothing({ target: ticketRevocations.ticketId });
 }

@@ -77,11 +77,13 @@ export const PASS_REVOCATION_REASONS = [
   'lost_device',
   'customer_request',
   'fraud',
+  /** Set by the cloud itself when the customer is erased; not a choice of the revoke API. */
+  'erased',
   'other',
 ] as const;
 
 export const passRevokeRequestSchema = z.object({
-  reason: z.enum(PASS_REVOCATION_REASONS).default('other'),
+  reason: z.enum(PASS_REVOCATION_REASONS).exclude(['erased']).default('other'),
 });
 
 /** One revoked pass as the revocation feed carries it; no personal data. */
