@@ -9,6 +9,7 @@ const BENCHES = [
   'arrival-latency.ts',
   'engagement-decision.ts',
   'outbox.ts',
+  'presence-mqtt.ts',
   'presence-pipeline.ts',
   'proof-verification.ts',
   'sync.ts',

@@ -126,6 +126,8 @@ export function createPresenceService(options: PresenceServiceOptions): Presence
   }
 
   function sinkFor(source: string): PresenceSink {
+    // Bound once: a reading must not pay for hashing its labels.
+    const counted = metrics.sightings.labels({ source });
     return {
       sighting({ receiverId, deviceId, rssi, at, customer }) {
         if (customer !== undefined) follow(customer);
@@ -135,7 +137,7 @@ export function createPresenceService(options: PresenceServiceOptions): Presence
           drop(source, outcome.reason, `receiver ${receiverId}, rssi ${rssi}`);
           return;
         }
-        metrics.sightings.inc({ source });
+        counted.inc();
         if (outcome.events.length > 0) handle(outcome.events);
       },
       receiverStatus(receiverId, online, at) {
