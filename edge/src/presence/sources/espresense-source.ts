@@ -1,6 +1,6 @@
 import { type StoreLayout, topicFilter } from '@vitrine/shared';
 import { deviceIdOfEspresense } from '../domain/device-identity.ts';
-import { createSourceFeed, type MqttSourceOptions } from './mqtt-source-options.ts';
+import { createSourceFeed, type MqttSourceOptions, sourceOverFeed } from './mqtt-source-options.ts';
 import type { PresenceSink, PresenceSource } from './presence-source.ts';
 import { createSourceHealth } from './source-health.ts';
 
@@ -80,19 +80,11 @@ export function createEspresenseSource(options: EspresenseSourceOptions): Presen
     },
   });
 
-  return {
-    name: 'espresense',
-    async start(target) {
-      sink = health.track(target);
-      health.set('starting');
-      await feed.start();
-      health.set('running');
+  return sourceOverFeed('espresense', {
+    feed,
+    health,
+    bind: (next) => {
+      sink = next;
     },
-    async stop() {
-      health.set('stopped');
-      sink = null;
-      await feed.stop();
-    },
-    health: () => health.snapshot(),
-  };
+  });
 }

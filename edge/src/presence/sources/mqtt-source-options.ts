@@ -3,7 +3,7 @@ import { createMessageIntake, type IntakeHandlers } from '../../intake/message-i
 import type { EdgeMetrics } from '../../observability/edge-metrics.ts';
 import type { Logger } from '../../observability/logger.ts';
 import { createMqttFeed, type MqttConnect, type MqttFeed } from './mqtt-feed-adapter.ts';
-import type { PresenceSink } from './presence-source.ts';
+import type { PresenceSink, PresenceSource } from './presence-source.ts';
 import type { SourceHealthTracker } from './source-health.ts';
 
 /** What every MQTT presence source is given. */
@@ -62,4 +62,33 @@ export function createSourceFeed(
     },
     ...(options.connect ? { connect: options.connect } : {}),
   });
+}
+
+/**
+ * The source an MQTT feed makes: started, it hands its handlers the tracked sink and
+ * subscribes; stopped, the handlers lose the sink before the feed unsubscribes.
+ */
+export function sourceOverFeed(
+  name: string,
+  {
+    feed,
+    health,
+    bind,
+  }: { feed: MqttFeed; health: SourceHealthTracker; bind: (sink: PresenceSink | null) => void },
+): PresenceSource {
+  return {
+    name,
+    async start(target) {
+      bind(health.track(target));
+      health.set('starting');
+      await feed.start();
+      health.set('running');
+    },
+    async stop() {
+      health.set('stopped');
+      bind(null);
+      await feed.stop();
+    },
+    health: () => health.snapshot(),
+  };
 }

@@ -1,7 +1,7 @@
 import { type StoreLayout, topicFilter } from '@vitrine/shared';
 import type { EidResolver } from '../domain/beacon-frames.ts';
 import { readingsOfBatch } from '../domain/node-readings.ts';
-import { createSourceFeed, type MqttSourceOptions } from './mqtt-source-options.ts';
+import { createSourceFeed, type MqttSourceOptions, sourceOverFeed } from './mqtt-source-options.ts';
 import type { PresenceSink, PresenceSource } from './presence-source.ts';
 import { createSourceHealth } from './source-health.ts';
 
@@ -58,19 +58,11 @@ export function createNodeMqttSource(options: NodeMqttSourceOptions): PresenceSo
     },
   });
 
-  return {
-    name: 'nodes',
-    async start(target) {
-      sink = health.track(target);
-      health.set('starting');
-      await feed.start();
-      health.set('running');
+  return sourceOverFeed('nodes', {
+    feed,
+    health,
+    bind: (next) => {
+      sink = next;
     },
-    async stop() {
-      health.set('stopped');
-      sink = null;
-      await feed.stop();
-    },
-    health: () => health.snapshot(),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { beaconIdentity, type PassAndProof, type StoreLayout, topicFilter } from '@vitrine/shared';
 import type { PresenceVerdict } from '../../identity/domain/verify-presence.ts';
 import type { PresenceSource as VerifiedSource } from '../../identity/presence-verifier.ts';
-import { createSourceFeed, type MqttSourceOptions } from './mqtt-source-options.ts';
+import { createSourceFeed, type MqttSourceOptions, sourceOverFeed } from './mqtt-source-options.ts';
 import type { PresenceSink, PresenceSource } from './presence-source.ts';
 import { createSourceHealth } from './source-health.ts';
 
@@ -57,19 +57,11 @@ export function createRangingSource(options: RangingSourceOptions): PresenceSour
     },
   });
 
-  return {
-    name: 'ranging',
-    async start(target) {
-      sink = health.track(target);
-      health.set('starting');
-      await feed.start();
-      health.set('running');
+  return sourceOverFeed('ranging', {
+    feed,
+    health,
+    bind: (next) => {
+      sink = next;
     },
-    async stop() {
-      health.set('stopped');
-      sink = null;
-      await feed.stop();
-    },
-    health: () => health.snapshot(),
-  };
+  });
 }
