@@ -8,22 +8,27 @@ import {
   jsonb,
   numeric,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { products, ticketRevocations, tickets } from './schema-content.ts';
+import { campaigns, offers, segments } from './schema-engagement.ts';
 import { ingestedEvents } from './schema-ingest.ts';
 import { passes, passRevocations } from './schema-passes.ts';
 import { customerMatchColumns, PHONE_TAIL_DIGITS, profileChanges } from './schema-sync.ts';
 import { visits } from './schema-visits.ts';
 
 export {
+  campaigns,
   ingestedEvents,
+  offers,
   passes,
   passRevocations,
   products,
   profileChanges,
+  segments,
   ticketRevocations,
   tickets,
   visits,
@@ -134,6 +139,8 @@ export const customers = pgTable(
     consentMarketing: boolean('consent_marketing').notNull().default(false),
     consentProfiling: boolean('consent_profiling').notNull().default(false),
     notes: text('notes').notNull().default(''),
+    /** A month, never a birth date: all that birthday campaigns need. */
+    birthMonth: smallint('birth_month'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     emailNormalized: customerMatchColumns.emailNormalized(),
@@ -154,6 +161,7 @@ export const customers = pgTable(
     index('customers_tier_idx').on(table.organisationId, table.tier),
     check('customers_currency_iso', sql`${table.currency} ~ '^[A-Z]{3}$'`),
     check('customers_lifetime_value_positive', sql`${table.lifetimeValue} >= 0`),
+    check('customers_birth_month_range', sql`${table.birthMonth} between 1 and 12`),
   ],
 );
 
@@ -206,5 +214,8 @@ export const schema = {
   products,
   tickets,
   ticketRevocations,
+  segments,
+  offers,
+  campaigns,
 };
 export type Schema = typeof schema;
