@@ -17,6 +17,7 @@ import { products, ticketRevocations, tickets } from './schema-content.ts';
 import { campaigns, offers, segments } from './schema-engagement.ts';
 import { ingestedEvents } from './schema-ingest.ts';
 import { passes, passRevocations } from './schema-passes.ts';
+import { screens } from './schema-screens.ts';
 import { customerMatchColumns, PHONE_TAIL_DIGITS, profileChanges } from './schema-sync.ts';
 import { visits } from './schema-visits.ts';
 
@@ -28,6 +29,7 @@ export {
   passRevocations,
   products,
   profileChanges,
+  screens,
   segments,
   ticketRevocations,
   tickets,
@@ -217,5 +219,6 @@ export const schema = {
   segments,
   offers,
   campaigns,
+  screens,
 };
 export type Schema = typeof schema;
