@@ -1,11 +1,32 @@
-export * from './domain/audience-subject.ts';
-export * from './domain/campaign-evaluation.ts';
-export * from './domain/campaign-index.ts';
-export * from './domain/compiled-campaign.ts';
-export * from './domain/decide.ts';
-export * from './domain/deliveries.ts';
-export * from './domain/engagement-state.ts';
-export * from './domain/engagement-types.ts';
-export * from './domain/schedule.ts';
-export * from './domain/segment-evaluation.ts';
-export * from './domain/zoned-calendar.ts';
+/**
+ * The decision engine is shared with the cloud's simulation, so that both run the same
+ * decision; the edge's engagement adapters import it from here.
+ */
+export {
+  type AudienceSubject,
+  audienceSubjectOf,
+  buildCampaignIndex,
+  type CampaignIndex,
+  type CampaignVerdict,
+  type CompiledCampaign,
+  createZonedCalendar,
+  DECISION_REASONS,
+  type Decision,
+  type DecisionContext,
+  type DecisionReason,
+  type Delivery,
+  type DeliveryRecord,
+  decide,
+  type EngagementEvent,
+  type EngagementEventKind,
+  type EngagementState,
+  type EvaluationInput,
+  emptyEngagementState,
+  endVisit,
+  evaluateCampaign,
+  mergeBudgetCounts,
+  pruneEngagementState,
+  recordDeliveries,
+  startVisit,
+  type ZonedCalendar,
+} from '@vitrine/shared';

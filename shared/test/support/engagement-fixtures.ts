@@ -1,30 +1,28 @@
 import {
+  buildCampaignIndex,
   type Campaign,
   type CampaignInput,
   type CustomerFacts,
   type CustomerProfile,
   campaignSchema,
-  type Offer,
-  type OfferInput,
-  offerSchema,
-  type Segment,
-  type SegmentInput,
-  type SegmentRule,
-  type SegmentRuleInput,
-  segmentRuleSchema,
-  segmentSchema,
-} from '@vitrine/shared';
-import {
-  buildCampaignIndex,
   createZonedCalendar,
   type Decision,
   decide,
   type EngagementEvent,
   emptyEngagementState,
   endVisit,
+  type Offer,
+  type OfferInput,
+  offerSchema,
   recordDeliveries,
+  type Segment,
+  type SegmentInput,
+  type SegmentRule,
+  type SegmentRuleInput,
+  segmentRuleSchema,
+  segmentSchema,
   startVisit,
-} from '../../src/engagement/index.ts';
+} from '../../src/index.ts';
 import { buildProfile } from './profiles.ts';
 
 export const PARIS = 'sto_paris-rivoli';

@@ -1,4 +1,5 @@
-import type { CampaignAction, CustomerProfile } from '@vitrine/shared';
+import type { CustomerProfile } from '../../customer/customer-profile.ts';
+import type { CampaignAction } from '../campaign-actions.ts';
 import type { CompiledCampaign } from './compiled-campaign.ts';
 import { type Delivery, type EngagementEvent, zoneOfEvent } from './engagement-types.ts';
 

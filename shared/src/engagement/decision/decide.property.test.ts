@@ -1,15 +1,10 @@
-import {
-  type Campaign,
-  type CampaignInput,
-  type CustomerProfile,
-  campaignSchema,
-  screenMessageSchema,
-  TIERS,
-} from '@vitrine/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFacts, buildOffer, PARIS } from '../../../test/support/engagement-fixtures.ts';
 import { buildProfile } from '../../../test/support/profiles.ts';
+import { type CustomerProfile, TIERS } from '../../customer/customer-profile.ts';
+import { type Campaign, type CampaignInput, campaignSchema } from '../campaign.ts';
+import { screenMessageSchema } from '../screen-content.ts';
 import { buildCampaignIndex } from './campaign-index.ts';
 import { decide } from './decide.ts';
 import {

@@ -1,4 +1,6 @@
-import type { Campaign, CapPeriod, Offer, SegmentRule } from '@vitrine/shared';
+import type { Campaign, CapPeriod } from '../campaign.ts';
+import type { Offer } from '../offer.ts';
+import type { SegmentRule } from '../segment-rules.ts';
 import { type CompiledSchedule, compileSchedule } from './schedule.ts';
 import { compileSegmentRule, type SubjectPredicate } from './segment-evaluation.ts';
 

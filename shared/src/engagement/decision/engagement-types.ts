@@ -1,4 +1,6 @@
-import type { PhoneOffer, ScreenMessage, TriggerKind } from '@vitrine/shared';
+import type { PhoneOffer } from '../../messages/engagement.ts';
+import type { TriggerKind } from '../campaign-trigger.ts';
+import type { ScreenMessage } from '../screen-content.ts';
 import type { DeliveryRecord } from './engagement-state.ts';
 
 /**

@@ -1,4 +1,5 @@
-import type { CampaignAction, Consent } from '@vitrine/shared';
+import type { Consent } from '../../customer/customer-profile.ts';
+import type { CampaignAction } from '../campaign-actions.ts';
 import type { AudienceSubject } from './audience-subject.ts';
 import type { CompiledCampaign } from './compiled-campaign.ts';
 import type { CustomerEngagement } from './engagement-state.ts';

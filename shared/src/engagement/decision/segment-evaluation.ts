@@ -4,7 +4,7 @@ import {
   type SegmentRule,
   THIS_STORE,
   tierRank,
-} from '@vitrine/shared';
+} from '../segment-rules.ts';
 import type { AudienceSubject } from './audience-subject.ts';
 
 export type SubjectPredicate = (subject: AudienceSubject) => boolean;

@@ -1,4 +1,6 @@
-import { type CustomerFacts, type CustomerProfile, tierRank } from '@vitrine/shared';
+import type { CustomerProfile } from '../../customer/customer-profile.ts';
+import type { CustomerFacts } from '../customer-facts.ts';
+import { tierRank } from '../segment-rules.ts';
 import type { LocalTime } from './zoned-calendar.ts';
 
 const DAY_MS = 86_400_000;

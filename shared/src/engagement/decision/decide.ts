@@ -1,4 +1,5 @@
-import type { CustomerFacts, CustomerProfile } from '@vitrine/shared';
+import type { CustomerProfile } from '../../customer/customer-profile.ts';
+import type { CustomerFacts } from '../customer-facts.ts';
 import { audienceSubjectOf } from './audience-subject.ts';
 import { evaluateCampaign } from './campaign-evaluation.ts';
 import type { CampaignIndex } from './campaign-index.ts';

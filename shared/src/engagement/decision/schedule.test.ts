@@ -1,5 +1,5 @@
-import { type CampaignScheduleInput, campaignScheduleSchema } from '@vitrine/shared';
 import { describe, expect, it } from 'vitest';
+import { type CampaignScheduleInput, campaignScheduleSchema } from '../campaign-schedule.ts';
 import { compileSchedule, isScheduled, scheduleMiss } from './schedule.ts';
 import { createZonedCalendar } from './zoned-calendar.ts';
 

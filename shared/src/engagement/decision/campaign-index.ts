@@ -1,4 +1,6 @@
-import type { Campaign, Offer, Segment } from '@vitrine/shared';
+import type { Campaign } from '../campaign.ts';
+import type { Offer } from '../offer.ts';
+import type { Segment } from '../segment.ts';
 import {
   byRank,
   type CompiledCampaign,

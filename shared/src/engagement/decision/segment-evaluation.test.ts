@@ -1,7 +1,7 @@
-import type { SegmentRuleInput } from '@vitrine/shared';
 import { describe, expect, it } from 'vitest';
 import { buildFacts, PARIS, ruleOf, TOKYO } from '../../../test/support/engagement-fixtures.ts';
 import { buildProfile } from '../../../test/support/profiles.ts';
+import type { SegmentRuleInput } from '../segment-rules.ts';
 import { audienceSubjectOf } from './audience-subject.ts';
 import { compileSegmentRule, explainSegmentRule } from './segment-evaluation.ts';
 import { createZonedCalendar } from './zoned-calendar.ts';

@@ -1,4 +1,4 @@
-import { type CampaignSchedule, minutesOfDay, WEEKDAYS } from '@vitrine/shared';
+import { type CampaignSchedule, minutesOfDay, WEEKDAYS } from '../campaign-schedule.ts';
 import { dayNumberOf, type LocalTime } from './zoned-calendar.ts';
 
 /** Half-open minute ranges [start, end) of one local day. */
