@@ -24,6 +24,10 @@ import { observeRequests } from './observability/observe-requests.ts';
 import { createOpsRoutes } from './observability/ops-routes.ts';
 import { createPassRepository } from './passes/pass-repository.ts';
 import { createPassRoutes } from './passes/pass-routes.ts';
+import { createScreenLayoutRoutes } from './screens/screen-layout-routes.ts';
+import { createScreenRegistry } from './screens/screen-registry.ts';
+import { createScreenRepository } from './screens/screen-repository.ts';
+import { createScreenRoutes } from './screens/screen-routes.ts';
 import { createStoreRepository } from './stores/store-repository.ts';
 import { createStoreRoutes } from './stores/store-routes.ts';
 import { createProfileFeedRepository } from './sync/profile-feed-repository.ts';
@@ -58,6 +62,8 @@ export function createCloudApp({
   const stores = createStoreRepository(db);
   const customers = createCustomerRepository(db);
   const credentials = createCredentialRepository(db);
+  const screens = createScreenRepository(db);
+  const screenRegistry = createScreenRegistry(stores, screens);
 
   const app = createRouter();
   app.use('*', requestId());
@@ -85,8 +91,16 @@ export function createCloudApp({
   app.route('/', createPassRoutes({ passes: createPassRepository(db), tokens, keys, now }));
   app.route(
     '/',
-    createContentCodeRoutes({ products: createProductRepository(db), stores, tokens, keys, now }),
+    createContentCodeRoutes({
+      products: createProductRepository(db),
+      screens: screenRegistry,
+      tokens,
+      keys,
+      now,
+    }),
   );
+  app.route('/', createScreenRoutes({ screens, registry: screenRegistry, tokens, now }));
+  app.route('/', createScreenLayoutRoutes({ screens, registry: screenRegistry, tokens, now }));
   const tickets = createTicketRepository(db);
   app.route('/', createTicketRoutes({ tickets, tokens, keys, now }));
   app.route('/', createTicketFeedRoutes({ tickets, tokens }));

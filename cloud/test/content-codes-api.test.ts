@@ -35,6 +35,24 @@ beforeAll(async () => {
   for (const name of ['admin', 'marketer', 'aiko']) {
     tokens[name] = await loginAs(cloud, `${name}@vitrine.demo`);
   }
+  for (const id of ['window-left', 'window-right']) {
+    const registered = await cloud.app.request('/v1/stores/sto_tokyo-ginza/screens', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id,
+        zoneId: 'zon_tokyo-ginza-entrance',
+        orientation: 'portrait',
+        resolution: { width: 1080, height: 1920 },
+      }),
+    });
+    if (registered.status !== 201) throw new Error(`registering ${id}: ${registered.status}`);
+  }
+  const retired = await cloud.app.request('/v1/stores/sto_tokyo-ginza/screens/window-right', {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${tokens.admin}` },
+  });
+  if (retired.status !== 200) throw new Error(`retiring window-right: ${retired.status}`);
 });
 
 afterAll(async () => {
@@ -120,6 +138,21 @@ describe('screen codes', () => {
     const bad = await get('/v1/stores/sto_tokyo-ginza/screens/a%2Bb/code');
     expect(bad.status).toBe(400);
     expect(problemSchema.parse(await bad.json()).error.fields?.[0]?.path).toBe('screenId');
+  });
+
+  it('signs no code for a screen the store never registered, nor for a retired one', async () => {
+    for (const screen of ['window-nowhere', 'window-right']) {
+      for (const what of ['code', 'qr']) {
+        const response = await get(`/v1/stores/sto_tokyo-ginza/screens/${screen}/${what}`);
+        expect(response.status).toBe(404);
+        expect(problemSchema.parse(await response.json()).error.code).toBe('not_found');
+      }
+    }
+  });
+
+  it('signs no code for a screen registered in another store', async () => {
+    const response = await get('/v1/stores/sto_paris-rivoli/screens/window-left/code');
+    expect(response.status).toBe(404);
   });
 });
 

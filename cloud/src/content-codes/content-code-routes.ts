@@ -16,12 +16,13 @@ import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { qrFormatQuerySchema } from '../qr/qr-image.ts';
 import { qrResponse } from '../qr/qr-response.ts';
-import type { StoreRepository } from '../stores/store-repository.ts';
+import type { ScreenRegistry } from '../screens/screen-registry.ts';
 import type { ProductRepository } from './product-repository.ts';
 
 export interface ContentCodeRoutesOptions {
   products: ProductRepository;
-  stores: Pick<StoreRepository, 'findStore'>;
+  /** Only a registered screen that is not retired gets a code. */
+  screens: Pick<ScreenRegistry, 'activeScreenOf'>;
   tokens: TokenService;
   keys: SigningKeys;
   now: () => Date;
@@ -45,7 +46,7 @@ const screenParams = z.object({ storeId: storeIdSchema, screenId: layoutItemIdSc
  */
 export function createContentCodeRoutes({
   products,
-  stores,
+  screens,
   tokens,
   keys,
   now,
@@ -66,10 +67,7 @@ export function createContentCodeRoutes({
   }
 
   async function screenCode(org: string, storeId: string, screenId: string): Promise<string> {
-    // Screens are declared in the store's layout file; the store is what the cloud knows.
-    if ((await stores.findStore(org, storeId)) === null) {
-      throw new NotFoundError(`no store ${storeId}`);
-    }
+    await screens.activeScreenOf(org, storeId, screenId);
     return sign({ kind: 'screen', org, iat: signedAt(), store: storeId, screen: screenId });
   }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { screenContentItemSchema, screenMessageSchema } from './screen-content.ts';
+import {
+  screenContentDraftSchema,
+  screenContentItemSchema,
+  screenMessageSchema,
+} from './screen-content.ts';
 
 const message = {
   storeId: 'sto_paris-rivoli',
@@ -30,12 +34,28 @@ describe('screen content', () => {
   it('reads every kind of item, with its defaults', () => {
     const items = [
       { id: 'cnt_a', name: 'Window', kind: 'image', url: 'https://cdn.example.com/a.jpg' },
-      { id: 'cnt_b', name: 'Film', kind: 'video', url: 'https://cdn.example.com/b.mp4' },
+      {
+        id: 'cnt_b',
+        name: 'Film',
+        kind: 'video',
+        url: 'https://cdn.example.com/b.mp4',
+        durationS: 25,
+      },
       { id: 'cnt_c', name: 'Card', kind: 'html-card', title: 'Tonight', html: '<p>Hi</p>' },
       { id: 'cnt_d', name: 'Q3', kind: 'product-card', product: { sku: 'LEI-Q3' } },
     ].map((item) => screenContentItemSchema.parse(item));
-    expect(items.map((item) => item.durationS)).toEqual([10, 10, 10, 10]);
+    expect(items.map((item) => item.durationS)).toEqual([10, 25, 10, 10]);
     expect(items[3]).toMatchObject({ showQr: true });
+  });
+
+  it('refuses a video without its duration, naming the field', () => {
+    const parsed = screenContentDraftSchema.safeParse({
+      name: 'Film',
+      kind: 'video',
+      url: 'https://cdn.example.com/b.mp4',
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['durationS']);
   });
 
   it('refuses a media url that is not http(s)', () => {
