@@ -2,7 +2,6 @@ import {
   type ArrivalAlert,
   buildTopic,
   type Consent,
-  type CustomerProfile,
   type Decoded,
   type ErrorCode,
   type IngestEvent,
@@ -10,9 +9,7 @@ import {
   type PassAndProof,
   type Tier,
 } from '@vitrine/shared';
-import type { CloudClient, ProfileLookup } from '../cloud/cloud-client.ts';
-import { composeArrivalAlert, type ProfileKnowledge } from '../domain/arrival-alert.ts';
-import type { LruTtlCache } from '../domain/profile-cache.ts';
+import { composeArrivalAlert } from '../domain/arrival-alert.ts';
 import type { RecentBuffer } from '../domain/recent-alerts.ts';
 import type { RecentArrivals } from '../domain/recent-arrivals.ts';
 import { createSeenIds, type SeenIds } from '../domain/seen-ids.ts';
@@ -20,10 +17,9 @@ import type { PresenceVerdict } from '../identity/domain/verify-presence.ts';
 import type { PresenceSource } from '../identity/presence-verifier.ts';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
-import type { Logger } from '../observability/logger.ts';
 import { alertEvent, checkInEvent } from '../outbox/domain/reports.ts';
-import type { LocalProfileStore } from '../store/local-profile-store.ts';
 import { createCheckInReceipts, type Recorded, receiveOnceRecorded } from './check-in-receipts.ts';
+import { createProfileKnowledge, type ProfileKnowledgeOptions } from './profile-knowledge.ts';
 
 type CheckInMessage = Extract<Decoded, { name: 'checkIn' }>;
 
@@ -38,17 +34,8 @@ const SOURCE_OF_METHOD = {
   'associate-scan': 'associate-scan',
 } as const satisfies Record<string, PresenceSource>;
 
-export interface CheckInFlowOptions {
+export interface CheckInFlowOptions extends ProfileKnowledgeOptions {
   storeId: string;
-  cloud: Pick<CloudClient, 'fetchProfile'>;
-  cache: LruTtlCache<CustomerProfile>;
-  /**
-   * The durable local store, looked up before the cloud: the store's selection kept
-   * current by the sync, and customers fetched on demand (fresh for `demandFreshMs`).
-   */
-  localProfiles?: Pick<LocalProfileStore, 'get' | 'putFetched' | 'forget'>;
-  /** How long a profile fetched on demand is used without asking the cloud again. */
-  demandFreshMs?: number;
   recentAlerts: RecentBuffer<ArrivalAlert>;
   /** Every customer announced is noted here, so that presence does not announce them again. */
   recentArrivals?: RecentArrivals;
@@ -65,8 +52,6 @@ export interface CheckInFlowOptions {
    */
   report?: (event: IngestEvent) => Promise<void>;
   metrics: EdgeMetrics;
-  logger: Logger;
-  now?: () => number;
   newAlertId?: () => string;
 }
 
@@ -103,10 +88,6 @@ export interface CheckInFlow {
 export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
   const {
     storeId,
-    cloud,
-    cache,
-    localProfiles,
-    demandFreshMs = 10 * 60_000,
     metrics,
     logger,
     now = Date.now,
@@ -122,80 +103,7 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     );
   }
 
-  // A burst of check-ins of one customer (a family at the door, a retried publish) asks
-  // the cloud once.
-  const inFlight = new Map<string, Promise<ProfileLookup>>();
-  function lookUp(customerId: string): Promise<ProfileLookup> {
-    const pending = inFlight.get(customerId);
-    if (pending) return pending;
-    const lookup = cloud.fetchProfile(customerId).finally(() => inFlight.delete(customerId));
-    inFlight.set(customerId, lookup);
-    return lookup;
-  }
-
-  /** The local store's copy: a synced one is kept current by the sync; a fetched one ages. */
-  async function localCopy(customerId: string) {
-    if (!localProfiles) return null;
-    try {
-      const stored = await localProfiles.get(customerId);
-      if (stored === null) return null;
-      const fresh = stored.source === 'sync' || now() - stored.storedAt < demandFreshMs;
-      return { profile: stored.profile, fresh };
-    } catch (error) {
-      logger.error({ err: error, customerId }, 'local profile store failed; asking the cloud');
-      return null;
-    }
-  }
-
-  /** The local store is a copy: failing to update it never fails a check-in. */
-  async function keepLocally(write: () => Promise<void>, customerId: string) {
-    await write().catch((error: unknown) =>
-      logger.error({ err: error, customerId }, 'local profile store not updated'),
-    );
-  }
-
-  /**
-   * What the edge knows, or null when the cloud says the customer does not exist: the
-   * memory cache, then the local store, then the cloud on demand (a customer this store
-   * has never seen: one customer view), then whatever copy is left, marked as such.
-   */
-  async function knowledgeOf(customerId: string): Promise<ProfileKnowledge | null> {
-    const cached = cache.get(customerId, now());
-    if (cached?.fresh) {
-      metrics.cloudLookups.inc({ outcome: 'cache_hit' });
-      return { freshness: 'fresh', profile: cached.value };
-    }
-    const local = await localCopy(customerId);
-    if (local?.fresh) {
-      metrics.cloudLookups.inc({ outcome: 'cache_hit' });
-      cache.set(customerId, local.profile, now());
-      return { freshness: 'fresh', profile: local.profile };
-    }
-    const lookup = await lookUp(customerId);
-    if (lookup.outcome === 'found') {
-      metrics.cloudLookups.inc({ outcome: 'fresh' });
-      cache.set(customerId, lookup.profile, now());
-      if (localProfiles) {
-        await keepLocally(() => localProfiles.putFetched(lookup.profile, now()), customerId);
-      }
-      return { freshness: 'fresh', profile: lookup.profile };
-    }
-    if (lookup.outcome === 'not_found') {
-      metrics.cloudLookups.inc({ outcome: 'not_found' });
-      // An erased or unknown customer must not linger in the fallback either.
-      cache.delete(customerId);
-      if (localProfiles) await keepLocally(() => localProfiles.forget(customerId), customerId);
-      return null;
-    }
-    metrics.cloudLookups.inc({ outcome: lookup.reason });
-    metrics.cloudLookupFailures.inc({ reason: lookup.reason });
-    const fallback = cached?.value ?? local?.profile;
-    logger.warn(
-      { customerId, reason: lookup.reason, detail: lookup.detail, cached: fallback !== undefined },
-      'profile lookup failed; alerting with what the edge knows',
-    );
-    return fallback ? { freshness: 'cached', profile: fallback } : { freshness: 'unavailable' };
-  }
+  const knowledgeOf = createProfileKnowledge(options);
 
   /**
    * Profile → alert → push → report: what every arrival goes through, however sensed.
