@@ -1,5 +1,6 @@
 import type { IdentityRejection, PassAndProof } from '@vitrine/shared';
 import type { Logger } from '../observability/logger.ts';
+import { createAppKeyCache } from './domain/app-key-cache.ts';
 import { importKeySet, type KeySet } from './domain/key-set.ts';
 import { createRateLimiter, type RateLimiterOptions } from './domain/rate-limiter.ts';
 import { createReplayCache } from './domain/replay-cache.ts';
@@ -62,6 +63,7 @@ export function createPresenceVerifier({
   const rateLimiter = createRateLimiter(rateLimit);
   const rangingRateLimiter = createRateLimiter(rangingRateLimit);
   const passCache = createVerifiedPassCache();
+  const appKeys = createAppKeyCache();
 
   function refused(
     reason: IdentityRejection,
@@ -85,6 +87,7 @@ export function createPresenceVerifier({
         replay,
         rateLimiter: source === 'ranging' ? rangingRateLimiter : rateLimiter,
         passCache,
+        appKeys,
         skewSteps,
       });
       if (verdict.ok) metrics.verified.inc({ source });

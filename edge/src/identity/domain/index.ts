@@ -1,3 +1,4 @@
+export * from './app-key-cache.ts';
 export * from './key-set.ts';
 export * from './rate-limiter.ts';
 export * from './replay-cache.ts';

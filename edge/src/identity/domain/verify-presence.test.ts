@@ -1,4 +1,4 @@
-import { decodeLoyaltyQr, encodeLoyaltyQr } from '@vitrine/shared';
+import { decodeLoyaltyQr, encodeLoyaltyQr, signPass } from '@vitrine/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createOrganisationKey,
@@ -7,6 +7,7 @@ import {
   type OrganisationKey,
   proofFor,
 } from '../../../test/support/passes.ts';
+import { createAppKeyCache } from './app-key-cache.ts';
 import { importKeySet, type KeySet } from './key-set.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { createReplayCache } from './replay-cache.ts';
@@ -190,6 +191,20 @@ const vectors: Vector[] = [
     expect: 'tampered',
   },
   {
+    name: 'a pass signed by us whose app key is not a point of the curve',
+    make: async () => {
+      const { y } = fx.app.claims.cnf.jwk;
+      const offCurve = `${y.slice(0, 20)}${y[20] === 'A' ? 'B' : 'A'}${y.slice(21)}`;
+      const claims = {
+        ...fx.app.claims,
+        cnf: { jwk: { ...fx.app.claims.cnf.jwk, y: offCurve } },
+      };
+      const pass = await signPass({ claims, privateKey: fx.ours.privateKey, kid: fx.ours.kid });
+      return { pass, proof: await proofFor({ ...fx.app, pass }, STORE, NOW) };
+    },
+    expect: 'tampered',
+  },
+  {
     name: 'the proof presented as the pass',
     make: async () => {
       const proof = await proofFor(fx.app, STORE, NOW);
@@ -199,10 +214,22 @@ const vectors: Vector[] = [
   },
 ];
 
-describe('verifyPresence vectors', () => {
+// Once on a bare verifier, once with the edge's caches warm from the clean pass: a cache
+// never turns a refusal into an acceptance.
+describe.each([
+  { caches: 'without caches', warm: false },
+  { caches: 'with warm caches', warm: true },
+])('verifyPresence vectors, $caches', ({ warm }) => {
   it.each(vectors)('$name → $expect', async (vector) => {
     const { pass, proof, ...overrides } = await vector.make();
-    const verdict = await verifyPresence({ pass, proof, ...context(overrides) });
+    const caches = warm
+      ? { passCache: createVerifiedPassCache(), appKeys: createAppKeyCache() }
+      : {};
+    if (warm) {
+      const clean = { pass: fx.app.pass, proof: await proofFor(fx.app, STORE, NOW) };
+      expect((await verifyPresence({ ...clean, ...context(), ...caches })).ok).toBe(true);
+    }
+    const verdict = await verifyPresence({ pass, proof, ...context(overrides), ...caches });
     if (vector.expect === 'ok') {
       expect(verdict).toMatchObject({ ok: true, identity: { customerId: 'cus_000001' } });
     } else {

@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   type Consent,
   type IdentityRejection,
@@ -10,6 +10,7 @@ import {
   proofStep,
   type Tier,
 } from '@vitrine/shared';
+import { type AppKeyCache, importAppKey } from './app-key-cache.ts';
 import type { KeySet } from './key-set.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { ReplayCache } from './replay-cache.ts';
@@ -44,6 +45,8 @@ export interface VerifyPresenceInput {
   replay: ReplayCache;
   rateLimiter?: RateLimiter;
   passCache?: VerifiedPassCache;
+  /** Imported app keys; without one, every new pass imports its key. */
+  appKeys?: AppKeyCache;
   /** Steps of clock difference tolerated either way between phone and edge. */
   skewSteps?: number;
   stepSeconds?: number;
@@ -52,11 +55,11 @@ export interface VerifyPresenceInput {
 type Step<T> = JwsStep<T, IdentityRejection>;
 
 /** The pass's organisation signature and claims: from the cache, or verified now. */
-async function verifyPass(
+function verifyPass(
   pass: string,
   keys: KeySet,
-  cache: VerifiedPassCache | undefined,
-): Promise<Step<VerifiedPass>> {
+  { passCache: cache, appKeys }: Pick<VerifyPresenceInput, 'passCache' | 'appKeys'>,
+): Step<VerifiedPass> {
   const cached = cache?.get(pass);
   // A retired key takes its passes with it, cached or not.
   if (cached && keys.has(cached.kid)) return { ok: true, value: cached };
@@ -71,12 +74,9 @@ async function verifyPass(
   if (!payload.ok) return payload;
   const claims = passClaimsSchema.safeParse(payload.value);
   if (!claims.success) return refuse('tampered', 'pass claims do not match the schema');
-  let appKey: KeyObject;
-  try {
-    appKey = createPublicKey({ key: claims.data.cnf.jwk, format: 'jwk' });
-  } catch {
-    return refuse('tampered', 'the app key does not import');
-  }
+  const jwk = claims.data.cnf.jwk;
+  const appKey = appKeys ? appKeys.keyOf(jwk) : importAppKey(jwk);
+  if (appKey === undefined) return refuse('tampered', 'the app key does not import');
   // The same digest as the shared client's passHash (SHA-256, base64url), synchronously.
   const hash = createHash('sha256').update(pass).digest('base64url');
   const verified: VerifiedPass = { claims: claims.data, kid, passHash: hash, appKey };
@@ -99,10 +99,11 @@ export async function verifyPresence({
   replay,
   rateLimiter,
   passCache,
+  appKeys,
   skewSteps = 1,
   stepSeconds = PROOF_STEP_SECONDS,
 }: VerifyPresenceInput): Promise<PresenceVerdict> {
-  const verifiedPass = await verifyPass(pass, keys, passCache);
+  const verifiedPass = verifyPass(pass, keys, { passCache, appKeys });
   if (!verifiedPass.ok) return verifiedPass;
   const { claims, appKey } = verifiedPass.value;
   const passId = claims.jti;
