@@ -17,16 +17,18 @@ import { products, ticketRevocations, tickets } from './schema-content.ts';
 import { campaigns, offers, segments } from './schema-engagement.ts';
 import { ingestedEvents } from './schema-ingest.ts';
 import { passes, passRevocations } from './schema-passes.ts';
-import { screens } from './schema-screens.ts';
+import { contentItems, playlists, screens } from './schema-screens.ts';
 import { customerMatchColumns, PHONE_TAIL_DIGITS, profileChanges } from './schema-sync.ts';
 import { visits } from './schema-visits.ts';
 
 export {
   campaigns,
+  contentItems,
   ingestedEvents,
   offers,
   passes,
   passRevocations,
+  playlists,
   products,
   profileChanges,
   screens,
@@ -220,5 +222,7 @@ export const schema = {
   offers,
   campaigns,
   screens,
+  contentItems,
+  playlists,
 };
 export type Schema = typeof schema;

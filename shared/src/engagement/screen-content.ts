@@ -8,6 +8,7 @@ import {
 } from '../ids/ids.ts';
 import { layoutItemIdSchema, layoutScreenSchema } from '../layout/store-layout.ts';
 import { productRefSchema } from './offer.ts';
+import { playlistSchema, scheduleEntrySchema } from './screen-playlist.ts';
 
 /** How long one item stays on screen, in seconds. */
 const durationS = z.number().int().min(1).max(600);
@@ -135,3 +136,34 @@ export const layoutScreensOutcomeSchema = z.object({
   notInLayout: z.array(screenIdSchema),
 });
 export type LayoutScreensOutcome = z.infer<typeof layoutScreensOutcomeSchema>;
+
+/** `GET /v1/stores/{storeId}/screens/{screenId}/schedule`: the play order of a period. */
+export const screenScheduleSchema = z.object({
+  storeId: storeIdSchema,
+  screenId: screenIdSchema,
+  timeZone: z.string(),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  entries: z.array(scheduleEntrySchema),
+  /** The items the entries play, once each. */
+  items: z.array(screenContentItemSchema),
+});
+export type ScreenSchedule = z.infer<typeof screenScheduleSchema>;
+
+/**
+ * `GET /v1/stores/{storeId}/sync/content`: everything the store's screens play, for its
+ * edge. `version` changes whenever any of it does, so an edge refetches only then.
+ */
+export const storeContentFeedSchema = z.object({
+  storeId: storeIdSchema,
+  timeZone: z.string(),
+  version: z.string(),
+  screens: z.array(registeredScreenSchema),
+  playlists: z.array(playlistSchema),
+  items: z.array(screenContentItemSchema),
+});
+export type StoreContentFeed = z.infer<typeof storeContentFeedSchema>;
+
+// Playlists and their resolver are screen content too: one import for every client.
+export * from './screen-playlist.ts';
+export * from './screen-schedule.ts';
