@@ -8,6 +8,7 @@ import { createCredentialRepository } from './auth/credential-repository.ts';
 import { createKeyRoutes } from './auth/key-routes.ts';
 import type { KeyRing } from './auth/signing-keys.ts';
 import { createTokenService } from './auth/token-service.ts';
+import { createEngagementRoutes } from './campaigns/engagement-routes.ts';
 import { createContentCodeRoutes } from './content-codes/content-code-routes.ts';
 import { createProductRepository } from './content-codes/product-repository.ts';
 import { createCustomerRegistryRepository } from './customers/customer-registry-repository.ts';
@@ -104,6 +105,7 @@ export function createCloudApp({
   const tickets = createTicketRepository(db);
   app.route('/', createTicketRoutes({ tickets, tokens, keys, now }));
   app.route('/', createTicketFeedRoutes({ tickets, tokens }));
+  app.route('/', createEngagementRoutes({ db, stores, tokens, now }));
   app.route(
     '/',
     createIngestRoutes({

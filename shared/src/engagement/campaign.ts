@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { campaignIdSchema, segmentIdSchema, storeIdSchema, zoneIdSchema } from '../ids/ids.ts';
-import { campaignActionSchema } from './campaign-actions.ts';
+import { type CampaignAction, campaignActionSchema } from './campaign-actions.ts';
 import { campaignScheduleSchema } from './campaign-schedule.ts';
-import { campaignTriggerSchema, isZoneTrigger } from './campaign-trigger.ts';
+import { type CampaignTrigger, campaignTriggerSchema, isZoneTrigger } from './campaign-trigger.ts';
 import { segmentRuleSchema } from './segment-rules.ts';
 
 export const campaignAudienceSchema = z.discriminatedUnion('kind', [
@@ -50,12 +50,12 @@ export type CampaignCaps = z.infer<typeof campaignCapsSchema>;
 
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
 
-const campaignObjectSchema = z.strictObject({
-  id: campaignIdSchema,
+export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
+
+/** The fields of a campaign a marketer writes, for every schema that carries one. */
+export const campaignFields = {
   name: z.string().trim().min(1).max(120),
-  status: z.enum(CAMPAIGN_STATUSES),
-  /** Grows with every edit: an edge that was offline keeps the highest it has seen. */
-  version: z.number().int().min(1),
   trigger: campaignTriggerSchema,
   audience: campaignAudienceSchema,
   schedule: campaignScheduleSchema,
@@ -76,14 +76,19 @@ const campaignObjectSchema = z.strictObject({
     })
     .default({ maxDeliveries: null }),
   actions: z.array(campaignActionSchema).min(1).max(10),
-});
+};
+
+interface CampaignShape {
+  trigger: CampaignTrigger;
+  targets: CampaignTargets;
+  actions: CampaignAction[];
+}
 
 /**
- * A campaign as the cloud stores it and edges receive it. Checks that need the whole
- * campaign name the field at fault: zones on a trigger that has no zone, a screen action
- * with no zone to play in, an action kind given twice.
+ * Checks that need the whole campaign name the field at fault: zones on a trigger that
+ * has no zone, a screen action with no zone to play in, an action kind given twice.
  */
-export const campaignSchema = campaignObjectSchema.superRefine((campaign, ctx) => {
+function checkCampaign(campaign: CampaignShape, ctx: z.RefinementCtx) {
   const zoned = isZoneTrigger(campaign.trigger.kind);
   if (!zoned && campaign.targets.zones !== 'all') {
     ctx.addIssue({
@@ -110,6 +115,24 @@ export const campaignSchema = campaignObjectSchema.superRefine((campaign, ctx) =
     }
     seen.add(action.kind);
   });
-});
+}
+
+/** A campaign as the cloud stores it and edges receive it. */
+export const campaignSchema = z
+  .strictObject({
+    id: campaignIdSchema,
+    status: campaignStatusSchema,
+    /** Grows with every edit: an edge that was offline keeps the highest it has seen. */
+    version: z.number().int().min(1),
+    ...campaignFields,
+  })
+  .superRefine(checkCampaign);
+
+/** A campaign as a marketer writes it; the cloud gives it its id and version. */
+export const campaignWriteSchema = z
+  .strictObject({ status: campaignStatusSchema.default('draft'), ...campaignFields })
+  .superRefine(checkCampaign);
+export type CampaignWrite = z.infer<typeof campaignWriteSchema>;
+export type CampaignWriteInput = z.input<typeof campaignWriteSchema>;
 export type Campaign = z.infer<typeof campaignSchema>;
 export type CampaignInput = z.input<typeof campaignSchema>;

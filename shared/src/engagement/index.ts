@@ -14,6 +14,7 @@ export * from './decision/engagement-types.ts';
 export * from './decision/schedule.ts';
 export * from './decision/segment-evaluation.ts';
 export * from './decision/zoned-calendar.ts';
+export * from './engagement-api.ts';
 export * from './engagement-catalogue.ts';
 export * from './offer.ts';
 export * from './screen-content.ts';

@@ -156,6 +156,7 @@ export const segmentConditionSchema = z.discriminatedUnion(
   },
 );
 export type SegmentCondition = z.infer<typeof segmentConditionSchema>;
+export type SegmentConditionInput = z.input<typeof segmentConditionSchema>;
 
 const matchSchema = z.enum(['all', 'any']);
 
