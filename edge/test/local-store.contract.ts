@@ -1,8 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LocalProfileStore } from '../src/store/local-profile-store.ts';
+import { DEFAULT_PROFILE_HOLDS } from '../src/store/profile-holds.ts';
 import { buildProfile } from './support/profiles.ts';
 
-/** The behaviour every LocalProfileStore adapter must have. Each test gets an empty store. */
+const { demandHoldMs: DEMAND_HOLD_MS, visitHoldMs: VISIT_HOLD_MS } = DEFAULT_PROFILE_HOLDS;
+
+/**
+ * The behaviour every LocalProfileStore adapter must have, opened with the default holds.
+ * Each test gets an empty store; time is the `at` and `now` passed in.
+ */
 export function localProfileStoreContract(name: string, open: () => Promise<LocalProfileStore>) {
   describe(`LocalProfileStore contract: ${name}`, () => {
     let store: LocalProfileStore;
@@ -135,7 +141,7 @@ export function localProfileStoreContract(name: string, open: () => Promise<Loca
         },
         1,
       );
-      // A lookup refreshes the copy without touching its end of stay.
+      // A lookup refreshes a synced copy without touching its end of stay.
       await store.putFetched(buildProfile({ notes: 'refreshed' }), 2);
       await store.putFetched(buildProfile({ id: 'cus_000077' }), 2);
       expect(await store.pruneExpired(4_999)).toEqual([]);
@@ -156,10 +162,60 @@ export function localProfileStoreContract(name: string, open: () => Promise<Loca
         { upserts: [buildProfile({ id: 'cus_000002' })], erasures: [], watermark: '6' },
         4,
       );
-      expect(await store.pruneExpired(1e12)).toEqual([]);
+      expect(await store.pruneExpired(1e12)).toEqual(['cus_000077']);
       expect((await store.get('cus_000003'))?.source).toBe('sync');
-      expect((await store.get('cus_000077'))?.source).toBe('demand');
+      expect(await store.count()).toBe(2);
+    });
+
+    it('holds a copy fetched on demand for the on-demand hold, then lets it go', async () => {
+      await store.putFetched(buildProfile({ id: 'cus_000077' }), 1_000);
+      expect(await store.pruneExpired(1_000 + DEMAND_HOLD_MS - 1)).toEqual([]);
+      // Fetched again: held from the latest fetch.
+      await store.putFetched(buildProfile({ id: 'cus_000077', notes: 'again' }), 5_000);
+      expect(await store.pruneExpired(1_000 + DEMAND_HOLD_MS)).toEqual([]);
+      expect(await store.pruneExpired(5_000 + DEMAND_HOLD_MS)).toEqual(['cus_000077']);
+      expect(await store.get('cus_000077')).toBeNull();
+    });
+
+    it('holds a customer who checked in for the visit hold, as the cloud will', async () => {
+      await store.applySync(
+        {
+          upserts: [buildProfile(), buildProfile({ id: 'cus_000002', homeStoreId: 'sto_here' })],
+          erasures: [],
+          heldUntil: new Map([['cus_000001', 10_000]]),
+          watermark: '1',
+        },
+        1,
+      );
+      await store.putFetched(buildProfile({ id: 'cus_000077' }), 1_000);
+      // A visit while the cloud is unreachable: the synced regular and the fetched visitor
+      // are held a visit hold from it; the one held without end stays so.
+      await store.noteVisit('cus_000001', 8_000);
+      await store.noteVisit('cus_000077', 8_000);
+      await store.noteVisit('cus_000002', 8_000);
+      await store.noteVisit('cus_000404', 8_000);
       expect(await store.count()).toBe(3);
+      expect(await store.pruneExpired(8_000 + VISIT_HOLD_MS - 1)).toEqual([]);
+      // A visit older than the current end of stay never shortens it.
+      await store.noteVisit('cus_000001', 2_000);
+      expect(await store.pruneExpired(8_000 + VISIT_HOLD_MS)).toEqual(['cus_000001', 'cus_000077']);
+      expect((await store.get('cus_000002'))?.source).toBe('sync');
+    });
+
+    it('lets the feed set the end of stay after a visit it has heard of', async () => {
+      await store.putFetched(buildProfile(), 1_000);
+      await store.noteVisit('cus_000001', 2_000);
+      await store.applySync(
+        {
+          upserts: [buildProfile()],
+          erasures: [],
+          heldUntil: new Map([['cus_000001', 2_000 + 2 * VISIT_HOLD_MS]]),
+          watermark: '2',
+        },
+        3_000,
+      );
+      expect(await store.pruneExpired(2_000 + VISIT_HOLD_MS)).toEqual([]);
+      expect(await store.pruneExpired(2_000 + 2 * VISIT_HOLD_MS)).toEqual(['cus_000001']);
     });
 
     it('applies a page of a thousand profiles', async () => {

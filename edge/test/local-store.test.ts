@@ -58,6 +58,22 @@ describe('PGlite local store on disk', () => {
     expect(await store.consentOf('cus_000666')).toBeNull();
     await store.close();
   });
+  it('lets a copy kept on demand before holds existed go a hold after its fetch', async () => {
+    const client = await PGlite.create({ loadDataDir: template });
+    const profile = JSON.stringify(buildProfile({ id: 'cus_000070' }));
+    await client.query(
+      `insert into profiles (id, profile, tier, tracking, source, updated)
+       values ('cus_000070', $1, 'silver', true, 'demand', 1000),
+              ('cus_000071', $1, 'silver', true, 'demand', 1000)`,
+      [profile],
+    );
+    const store = createPgliteProfileStore(client, { demandHoldMs: 50_000, visitHoldMs: 90_000 });
+    await store.noteVisit('cus_000071', 20_000);
+    expect(await store.pruneExpired(50_999)).toEqual([]);
+    expect(await store.pruneExpired(51_000)).toEqual(['cus_000070']);
+    expect(await store.pruneExpired(110_000)).toEqual(['cus_000071']);
+    await store.close();
+  });
 });
 
 localProfileStoreContract('deferred, over memory', async () =>

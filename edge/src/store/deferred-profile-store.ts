@@ -38,6 +38,10 @@ export function createDeferredProfileStore(
       if (ready !== null) return ready.putFetched(profile, at);
       void settled.then((store) => store?.putFetched(profile, at)).catch(() => {});
     },
+    noteVisit: async (customerId, at) => {
+      if (ready !== null) return ready.noteVisit(customerId, at);
+      void settled.then((store) => store?.noteVisit(customerId, at)).catch(() => {});
+    },
     forget: async (customerId) => {
       if (ready !== null) return ready.forget(customerId);
       void settled.then((store) => store?.forget(customerId)).catch(() => {});

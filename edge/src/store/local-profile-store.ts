@@ -37,13 +37,24 @@ export interface LocalProfileStore {
   consentOf(customerId: string): Promise<Consent | null>;
   /** Applies a page of the feed and moves the watermark, atomically: all or nothing. */
   applySync(batch: SyncBatch, at: number): Promise<void>;
-  /** Keeps a profile the cloud gave for one customer (a synced one stays marked synced). */
+  /**
+   * Keeps a profile the cloud gave for one customer (a synced one stays marked synced,
+   * with its end of stay). A copy of its own is held for the store's on-demand hold from
+   * `at`, or longer if a visit already holds it.
+   */
   putFetched(profile: CustomerProfile, at: number): Promise<void>;
+  /**
+   * A check-in accepted here at `at`: the customer is held at least the visit hold from
+   * then, as the cloud will hold them once it hears of the visit. A customer held without
+   * end (home store, top tier) stays so; one this edge does not hold is not added.
+   */
+  noteVisit(customerId: string, at: number): Promise<void>;
   /** Drops a customer the cloud no longer knows. */
   forget(customerId: string): Promise<void>;
   /**
-   * Drops the synced customers whose time in the selection has passed (`heldUntil` at or
-   * before `now`); says who went. A customer fetched on demand is not the sync's to drop.
+   * Drops the customers whose time here has passed (end of stay at or before `now`):
+   * synced ones out of the selection, copies fetched on demand past their hold; says who
+   * went.
    */
   pruneExpired(now: number): Promise<string[]>;
   /** The watermark of the last page applied; null before the first snapshot. */

@@ -1,13 +1,18 @@
 import type { LocalProfileStore, StoredProfile } from './local-profile-store.ts';
+import { type ProfileHoldOptions, profileHolds } from './profile-holds.ts';
 
 /**
  * The local store in memory: for tests and for an edge run without a data folder. It
  * forgets everything on restart, which the PGlite store does not.
  */
-export function createMemoryProfileStore(): LocalProfileStore {
+export function createMemoryProfileStore(holds: ProfileHoldOptions = {}): LocalProfileStore {
+  const { demandHoldMs, visitHoldMs } = profileHolds(holds);
   const profiles = new Map<string, StoredProfile>();
-  /** Synced customers' end of stay in the selection, when they have one. */
+  /** Customers' end of stay here, when they have one (absent: held without end). */
   const heldUntilOf = new Map<string, number>();
+  function holdAtLeast(customerId: string, until: number) {
+    heldUntilOf.set(customerId, Math.max(heldUntilOf.get(customerId) ?? until, until));
+  }
   let watermark: string | null = null;
   return {
     async get(customerId) {
@@ -32,6 +37,10 @@ export function createMemoryProfileStore(): LocalProfileStore {
     async putFetched(profile, at) {
       const source = profiles.get(profile.id)?.source ?? 'demand';
       profiles.set(profile.id, { profile, source, storedAt: at });
+      if (source === 'demand') holdAtLeast(profile.id, at + demandHoldMs);
+    },
+    async noteVisit(customerId, at) {
+      if (heldUntilOf.has(customerId)) holdAtLeast(customerId, at + visitHoldMs);
     },
     async forget(customerId) {
       profiles.delete(customerId);
@@ -40,7 +49,7 @@ export function createMemoryProfileStore(): LocalProfileStore {
     async pruneExpired(now) {
       const gone: string[] = [];
       for (const [customerId, until] of heldUntilOf) {
-        if (until > now || profiles.get(customerId)?.source !== 'sync') continue;
+        if (until > now) continue;
         profiles.delete(customerId);
         heldUntilOf.delete(customerId);
         gone.push(customerId);

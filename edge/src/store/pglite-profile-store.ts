@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { customerProfileSchema } from '@vitrine/shared';
 import { z } from 'zod';
 import type { LocalProfileStore, StoredProfile } from './local-profile-store.ts';
+import { type ProfileHoldOptions, profileHolds } from './profile-holds.ts';
 
 /** The local schema; every statement is idempotent, so opening an old folder upgrades it. */
 const LOCAL_SCHEMA = `
@@ -18,7 +19,8 @@ create table if not exists profiles (
   updated bigint not null
 );
 create index if not exists profiles_tier_idx on profiles (tier);
--- When a synced customer leaves the store's selection if nothing changes first (ms).
+-- When a customer leaves this edge if nothing changes first (ms): a synced one the
+-- selection's end of stay (null: held without end), one fetched on demand its hold.
 alter table profiles add column if not exists held_until bigint;
 create index if not exists profiles_held_until_idx on profiles (held_until)
   where held_until is not null;
@@ -46,7 +48,7 @@ export async function migrateLocalStore(client: PGlite): Promise<void> {
   await client.exec(LOCAL_SCHEMA);
 }
 
-export interface OpenPgliteProfileStoreOptions {
+export interface OpenPgliteProfileStoreOptions extends ProfileHoldOptions {
   /** The folder of the database; created when missing. */
   dataDir: string;
 }
@@ -58,6 +60,7 @@ export interface OpenPgliteProfileStoreOptions {
  */
 export async function openPgliteProfileStore({
   dataDir,
+  ...holds
 }: OpenPgliteProfileStoreOptions): Promise<LocalProfileStore> {
   if (!(await exists(join(dataDir, 'PG_VERSION')))) {
     const parent = dirname(dataDir);
@@ -74,7 +77,7 @@ export async function openPgliteProfileStore({
   }
   const client = await PGlite.create({ dataDir });
   await migrateLocalStore(client);
-  return createPgliteProfileStore(client);
+  return createPgliteProfileStore(client, holds);
 }
 
 /** initdb off the main thread: the edge keeps answering while it runs. */
@@ -103,7 +106,11 @@ async function exists(path: string): Promise<boolean> {
  * The local store on an open, migrated PGlite. A profile read back from disk is parsed
  * again: a row that no longer fits the schema reads as absent, never as a wrong profile.
  */
-export function createPgliteProfileStore(client: PGlite): LocalProfileStore {
+export function createPgliteProfileStore(
+  client: PGlite,
+  holds: ProfileHoldOptions = {},
+): LocalProfileStore {
+  const { demandHoldMs, visitHoldMs } = profileHolds(holds);
   async function upsert(
     tx: Pick<PGlite, 'query'>,
     profiles: unknown[],
@@ -113,7 +120,8 @@ export function createPgliteProfileStore(client: PGlite): LocalProfileStore {
   ) {
     if (profiles.length === 0) return;
     // One statement for the whole page: the profiles (and their ends of stay, by id)
-    // travel as JSON parameters. A lookup's copy leaves a synced row's end of stay alone.
+    // travel as JSON parameters. A lookup's copy leaves a synced row's end of stay alone,
+    // and never shortens a copy's hold (a visit may have lengthened it).
     await tx.query(
       `insert into profiles (id, profile, tier, tracking, source, updated, held_until)
        select p->>'id', p, p->>'tier', (p->'consent'->>'tracking')::boolean, $2, $3,
@@ -123,7 +131,10 @@ export function createPgliteProfileStore(client: PGlite): LocalProfileStore {
          profile = excluded.profile, tier = excluded.tier, tracking = excluded.tracking,
          updated = excluded.updated,
          source = case when $2 = 'sync' then 'sync' else profiles.source end,
-         held_until = case when $2 = 'sync' then excluded.held_until else profiles.held_until end`,
+         held_until = case
+           when $2 = 'sync' then excluded.held_until
+           when profiles.source = 'sync' then profiles.held_until
+           else greatest(profiles.held_until, excluded.held_until) end`,
       [JSON.stringify(profiles), source, at, JSON.stringify(Object.fromEntries(heldUntil))],
     );
   }
@@ -172,15 +183,25 @@ export function createPgliteProfileStore(client: PGlite): LocalProfileStore {
       });
     },
     async putFetched(profile, at) {
-      await upsert(client, [profile], 'demand', at);
+      await upsert(client, [profile], 'demand', at, new Map([[profile.id, at + demandHoldMs]]));
+    },
+    async noteVisit(customerId, at) {
+      // A copy kept before holds existed (null) counts as held from its fetch.
+      await client.query(
+        `update profiles set held_until = greatest(held_until, $2)
+         where id = $1 and (held_until is not null or source = 'demand')`,
+        [customerId, at + visitHoldMs],
+      );
     },
     async forget(customerId) {
       await client.query('delete from profiles where id = $1', [customerId]);
     },
     async pruneExpired(now) {
       const { rows } = await client.query(
-        `delete from profiles where source = 'sync' and held_until <= $1 returning id`,
-        [now],
+        `delete from profiles
+         where held_until <= $1 or (source = 'demand' and held_until is null and updated <= $2)
+         returning id`,
+        [now, now - demandHoldMs],
       );
       const gone = idRowsSchema.safeParse(rows);
       return gone.success ? gone.data.map((row) => row.id).sort() : [];
