@@ -47,7 +47,7 @@ import { createScanAnswerPublisher } from './scans/scan-answer-publisher.ts';
 import { createScanMetrics } from './scans/scan-metrics.ts';
 import { createDeferredProfileStore } from './store/deferred-profile-store.ts';
 import type { LocalProfileStore } from './store/local-profile-store.ts';
-import { openPgliteProfileStore } from './store/pglite-profile-store.ts';
+import { openWorkerProfileStore } from './store/worker-profile-store.ts';
 import { createProfileFeedClient } from './sync/profile-feed-client.ts';
 import { createProfileSync } from './sync/profile-sync.ts';
 import { createSyncMetrics } from './sync/sync-metrics.ts';
@@ -193,11 +193,12 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     const reject = createRejectionReporter({ metrics, logger });
     // The profiles this store is likely to need, on disk: synced from the cloud as a
     // snapshot then deltas, and looked up before the cloud is asked. A first start of
-    // PGlite takes seconds: the edge serves check-ins from the cloud meanwhile.
+    // PGlite takes seconds: the edge serves check-ins from the cloud meanwhile. PGlite
+    // runs on a thread of its own, so that writing a snapshot never stalls the broker.
     const localProfiles =
       deps.localStore ??
       createDeferredProfileStore(
-        openPgliteProfileStore({ dataDir: join(config.dataDir, 'profiles') }),
+        openWorkerProfileStore({ dataDir: join(config.dataDir, 'profiles') }),
         {
           onOpenFailed: (error) =>
             logger.error({ err: error }, 'local profile store not opened; using the cloud alone'),
