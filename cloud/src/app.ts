@@ -25,10 +25,7 @@ import { observeRequests } from './observability/observe-requests.ts';
 import { createOpsRoutes } from './observability/ops-routes.ts';
 import { createPassRepository } from './passes/pass-repository.ts';
 import { createPassRoutes } from './passes/pass-routes.ts';
-import { createScreenLayoutRoutes } from './screens/screen-layout-routes.ts';
-import { createScreenRegistry } from './screens/screen-registry.ts';
-import { createScreenRepository } from './screens/screen-repository.ts';
-import { createScreenRoutes } from './screens/screen-routes.ts';
+import { createScreenApi } from './screens/screen-api.ts';
 import { createStoreRepository } from './stores/store-repository.ts';
 import { createStoreRoutes } from './stores/store-routes.ts';
 import { createProfileFeedRepository } from './sync/profile-feed-repository.ts';
@@ -63,8 +60,7 @@ export function createCloudApp({
   const stores = createStoreRepository(db);
   const customers = createCustomerRepository(db);
   const credentials = createCredentialRepository(db);
-  const screens = createScreenRepository(db);
-  const screenRegistry = createScreenRegistry(stores, screens);
+  const screenApi = createScreenApi({ db, stores, tokens, now });
 
   const app = createRouter();
   app.use('*', requestId());
@@ -94,14 +90,13 @@ export function createCloudApp({
     '/',
     createContentCodeRoutes({
       products: createProductRepository(db),
-      screens: screenRegistry,
+      screens: screenApi.registry,
       tokens,
       keys,
       now,
     }),
   );
-  app.route('/', createScreenRoutes({ screens, registry: screenRegistry, tokens, now }));
-  app.route('/', createScreenLayoutRoutes({ screens, registry: screenRegistry, tokens, now }));
+  for (const router of screenApi.routers) app.route('/', router);
   const tickets = createTicketRepository(db);
   app.route('/', createTicketRoutes({ tickets, tokens, keys, now }));
   app.route('/', createTicketFeedRoutes({ tickets, tokens }));

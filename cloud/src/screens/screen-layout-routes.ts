@@ -27,18 +27,6 @@ const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema
 const storeParams = z.object({ storeId: storeIdSchema });
 const screenParams = z.object({ storeId: storeIdSchema, screenId: screenIdSchema });
 
-/** Every registered screen of a store, retired ones included: a layout reads them all. */
-async function allScreensOf(screens: ScreenRepository, storeId: string) {
-  const all = [];
-  let after: string | undefined;
-  do {
-    const page = await screens.list({ storeId, status: 'all', limit: 200, after });
-    all.push(...page.items);
-    after = page.nextCursor ?? undefined;
-  } while (after !== undefined);
-  return all;
-}
-
 /**
  * The installer's layout file (the JSON firmware-config generates) registers the screens
  * it declares; the store's edge reports each player it sees alive.
@@ -97,7 +85,7 @@ export function createScreenLayoutRoutes({
     layout.screens.forEach((screen, index) => {
       requireZoneOf(store, screen.zone, `screens.${index}.zone`);
     });
-    const plan = planLayoutScreens(layout.screens, await allScreensOf(screens, storeId));
+    const plan = planLayoutScreens(layout.screens, await screens.listAllOf(storeId));
     const at = now();
     for (const registration of plan.register) {
       await screens.register(org, storeId, registration, at);

@@ -21,6 +21,8 @@ export interface ScreenPage {
 
 export interface ScreenRepository {
   list(query: ScreenListQuery): Promise<ScreenPage>;
+  /** Every screen the store registered, retired ones included, by id. */
+  listAllOf(storeId: string): Promise<RegisteredScreen[]>;
   /** Active and retired alike; null for an id the store never registered. */
   find(storeId: string, screenId: string): Promise<RegisteredScreen | null>;
   /** A screen registered anew, or a retired one brought back with these fields. */
@@ -101,6 +103,14 @@ export function createScreenRepository(db: Database): ScreenRepository {
         items: page.map(toRegisteredScreen),
         nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
       };
+    },
+    async listAllOf(storeId) {
+      const rows = await db
+        .select()
+        .from(screens)
+        .where(eq(screens.storeId, storeId))
+        .orderBy(asc(screens.id));
+      return rows.map(toRegisteredScreen);
     },
     async find(storeId, screenId) {
       const [row] = await db.select().from(screens).where(one(storeId, screenId));

@@ -158,7 +158,16 @@ export const storeContentFeedSchema = z.object({
   storeId: storeIdSchema,
   timeZone: z.string(),
   version: z.string(),
-  screens: z.array(registeredScreenSchema),
+  /** The active screens, without their health: it changes, the content does not. */
+  screens: z.array(
+    registeredScreenSchema.pick({
+      id: true,
+      zoneId: true,
+      name: true,
+      orientation: true,
+      resolution: true,
+    }),
+  ),
   playlists: z.array(playlistSchema),
   items: z.array(screenContentItemSchema),
 });
