@@ -5,7 +5,7 @@ import { importKeySet, type KeySet } from './domain/key-set.ts';
 import { createRateLimiter, type RateLimiterOptions } from './domain/rate-limiter.ts';
 import { createReplayCache } from './domain/replay-cache.ts';
 import { createVerifiedPassCache } from './domain/verified-pass-cache.ts';
-import { type PresenceVerdict, verifyPresence } from './domain/verify-presence.ts';
+import { type LateWindow, type PresenceVerdict, verifyPresence } from './domain/verify-presence.ts';
 import type { IdentityState } from './identity-file.ts';
 import type { IdentityMetrics } from './identity-metrics.ts';
 
@@ -30,6 +30,11 @@ export interface PresenceVerifierOptions {
    * bucket of their own, so that ranging neither trips nor spends the check-in limit.
    */
   rangingRateLimit?: RateLimiterOptions;
+  /**
+   * The window in which a check-in's proof past its time is still taken, as late (the edge
+   * was down while the broker held it); null when there is none. Check-ins only.
+   */
+  lateCheckIns?: () => LateWindow | null;
 }
 
 export interface PresenceVerifier {
@@ -55,6 +60,7 @@ export function createPresenceVerifier({
   skewSteps = 1,
   rateLimit = {},
   rangingRateLimit = { burst: 10, perMinute: 120 },
+  lateCheckIns = () => null,
 }: PresenceVerifierOptions): PresenceVerifier {
   let keys: KeySet = new Map();
   // Pass id → when the pass expires: an expired pass is refused anyway, so it can go.
@@ -89,6 +95,7 @@ export function createPresenceVerifier({
         passCache,
         appKeys,
         skewSteps,
+        lateWindow: source === 'check-in' ? lateCheckIns() : null,
       });
       if (verdict.ok) metrics.verified.inc({ source });
       else refused(verdict.reason, verdict.detail, source, verdict.passId);

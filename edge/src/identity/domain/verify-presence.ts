@@ -30,7 +30,8 @@ export interface VerifiedIdentity {
 }
 
 export type PresenceVerdict =
-  | { ok: true; identity: VerifiedIdentity }
+  /** `late`: the proof's step is past the live window but inside the edge's late window. */
+  | { ok: true; identity: VerifiedIdentity; late?: true }
   | { ok: false; reason: IdentityRejection; detail: string; passId?: string };
 
 export interface VerifyPresenceInput {
@@ -50,6 +51,17 @@ export interface VerifyPresenceInput {
   /** Steps of clock difference tolerated either way between phone and edge. */
   skewSteps?: number;
   stepSeconds?: number;
+  /**
+   * Steps outside the live window still accepted, as late (a check-in the broker held while
+   * the edge was down); their nonces are remembered until `rememberUntil` (ms).
+   */
+  lateWindow?: LateWindow | null;
+}
+
+export interface LateWindow {
+  fromStep: number;
+  toStep: number;
+  rememberUntil: number;
 }
 
 type Step<T> = JwsStep<T, IdentityRejection>;
@@ -102,6 +114,7 @@ export async function verifyPresence({
   appKeys,
   skewSteps = 1,
   stepSeconds = PROOF_STEP_SECONDS,
+  lateWindow = null,
 }: VerifyPresenceInput): Promise<PresenceVerdict> {
   const verifiedPass = verifyPass(pass, keys, { passCache, appKeys });
   if (!verifiedPass.ok) return verifiedPass;
@@ -134,24 +147,29 @@ export async function verifyPresence({
   if (proofClaims.store !== storeId) {
     return fail('wrong_store', `proof for ${proofClaims.store}, this is ${storeId}`);
   }
+  const { step } = proofClaims;
   const current = proofStep(now, stepSeconds);
-  if (Math.abs(proofClaims.step - current) > skewSteps) {
-    return fail('stale_proof', `step ${proofClaims.step}, edge at ${current} (±${skewSteps})`);
+  const late =
+    Math.abs(step - current) > skewSteps &&
+    lateWindow !== null &&
+    step >= lateWindow.fromStep &&
+    step <= lateWindow.toStep;
+  if (Math.abs(step - current) > skewSteps && !late) {
+    return fail('stale_proof', `step ${step}, edge at ${current} (±${skewSteps})`);
   }
   // Remembered until the step leaves the window: after that a replay is stale anyway.
-  const forgetAt = (proofClaims.step + skewSteps + 1) * stepSeconds * 1000;
+  const liveUntil = (step + skewSteps + 1) * stepSeconds * 1000;
+  const forgetAt = late ? Math.max(liveUntil, lateWindow?.rememberUntil ?? 0) : liveUntil;
   if (!replay.firstUse(`${passId}:${proofClaims.nonce}`, forgetAt, now)) {
     return fail('replayed_nonce', `nonce already used with ${passId}`);
   }
-  return {
-    ok: true,
-    identity: {
-      customerId: claims.sub,
-      passId,
-      organisationId: claims.org,
-      tier: claims.tier,
-      consent: claims.consent,
-      passExpiresAt: claims.exp * 1000,
-    },
+  const identity: VerifiedIdentity = {
+    customerId: claims.sub,
+    passId,
+    organisationId: claims.org,
+    tier: claims.tier,
+    consent: claims.consent,
+    passExpiresAt: claims.exp * 1000,
   };
+  return late ? { ok: true, identity, late } : { ok: true, identity };
 }
