@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ConflictError, NotFoundError } from '../errors/app-errors.ts';
+import { json } from '../http/openapi-content.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { allowRoles, authenticate } from './auth-middleware.ts';
@@ -19,8 +20,6 @@ const keyStateSchema = z
     publishedKids: z.array(z.string()),
   })
   .openapi('SigningKeyState');
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 /** Rotation of the organisation's signing keys (admin). */
 export function createKeyRoutes({ keys, tokens }: KeyRoutesOptions) {

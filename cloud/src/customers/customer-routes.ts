@@ -8,6 +8,7 @@ import {
 import { allowRoles, authenticate, sameStoreOnly } from '../auth/auth-middleware.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import { NotFoundError } from '../errors/app-errors.ts';
+import { json } from '../http/openapi-content.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import type { CloudMetrics } from '../observability/cloud-metrics.ts';
@@ -28,7 +29,6 @@ const pageQuery = z.object({
   cursor: customerIdSchema.optional(),
 });
 const profilePage = pageSchema(customerProfileSchema);
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export function createCustomerRoutes({
   customers,

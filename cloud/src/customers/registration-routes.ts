@@ -14,6 +14,7 @@ import {
 import { allowRoles, authenticate, sameStoreOnly } from '../auth/auth-middleware.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import { ConflictError, NotFoundError } from '../errors/app-errors.ts';
+import { json } from '../http/openapi-content.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import type { StoreRepository } from '../stores/store-repository.ts';
@@ -41,8 +42,6 @@ export class DuplicateCustomerError extends ConflictError {
     return { error: { code: 'conflict', message: this.message, candidates: this.candidates } };
   }
 }
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const customerParams = z.object({ customerId: customerIdSchema });
 
 export function createRegistrationRoutes({

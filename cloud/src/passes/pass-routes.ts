@@ -17,6 +17,7 @@ import { allowRoles, authenticate, sameStoreOnly } from '../auth/auth-middleware
 import type { SigningKeys } from '../auth/signing-keys.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import { ForbiddenError, NotFoundError } from '../errors/app-errors.ts';
+import { json, watermarkFeedPage, watermarkFeedQuery } from '../http/openapi-content.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import type { PassRepository, StoredRevocation } from './pass-repository.ts';
@@ -31,8 +32,6 @@ export interface PassRoutesOptions {
   now: () => Date;
   passTtlSeconds?: number;
 }
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 function asFeedItem(revocation: StoredRevocation): z.infer<typeof passRevocationSchema> {
   return passRevocationSchema.parse({
@@ -95,10 +94,7 @@ export function createPassRoutes({
     middleware: [authenticate(tokens), allowRoles('edge', 'admin'), sameStoreOnly()] as const,
     request: {
       params: z.object({ storeId: storeIdSchema }),
-      query: z.object({
-        since: z.coerce.number().int().nonnegative().default(0),
-        limit: z.coerce.number().int().min(1).max(1000).default(500),
-      }),
+      query: watermarkFeedQuery,
     },
     responses: {
       200: { description: 'Revocations, oldest first', content: json(revocationFeedSchema) },
@@ -178,14 +174,7 @@ export function createPassRoutes({
     const caller = c.get('claims');
     const { since, limit } = c.req.valid('query');
     const rows = await passes.revocationsSince(caller.org, since, limit);
-    return c.json(
-      {
-        items: rows.map(asFeedItem),
-        watermark: rows.at(-1)?.seq ?? since,
-        hasMore: rows.length === limit,
-      },
-      200,
-    );
+    return c.json(watermarkFeedPage(rows, { since, limit }, asFeedItem), 200);
   });
 
   return router;

@@ -3,6 +3,7 @@ import { associateSchema, storeIdSchema, storeSchema } from '@vitrine/shared';
 import { allowRoles, authenticate, sameStoreOnly } from '../auth/auth-middleware.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import { NotFoundError } from '../errors/app-errors.ts';
+import { json } from '../http/openapi-content.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import type { StoreRepository } from './store-repository.ts';
@@ -13,7 +14,6 @@ export interface StoreRoutesOptions {
 }
 
 const storeParams = z.object({ storeId: storeIdSchema });
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export function createStoreRoutes({ stores, tokens }: StoreRoutesOptions) {
   const router = createRouter();

@@ -8,11 +8,10 @@ import {
 import { allowRoles, authenticate, sameStoreOnly } from '../auth/auth-middleware.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import { NotFoundError } from '../errors/app-errors.ts';
+import { json, watermarkFeedPage, watermarkFeedQuery } from '../http/openapi-content.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import type { StoredTicketRevocation, TicketRepository } from './ticket-repository.ts';
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 function asFeedItem(revocation: StoredTicketRevocation): TicketRevocation {
   return ticketRevocationSchema.parse({
@@ -40,10 +39,7 @@ export function createTicketFeedRoutes({
     middleware: [authenticate(tokens), allowRoles('edge', 'admin'), sameStoreOnly()] as const,
     request: {
       params: z.object({ storeId: storeIdSchema }),
-      query: z.object({
-        since: z.coerce.number().int().nonnegative().default(0),
-        limit: z.coerce.number().int().min(1).max(1000).default(500),
-      }),
+      query: watermarkFeedQuery,
     },
     responses: {
       200: { description: 'Revocations, oldest first', content: json(ticketRevocationFeedSchema) },
@@ -58,14 +54,7 @@ export function createTicketFeedRoutes({
       throw new NotFoundError(`no store ${storeId}`);
     }
     const rows = await tickets.revocationsSince(storeId, since, limit);
-    return c.json(
-      {
-        items: rows.map(asFeedItem),
-        watermark: rows.at(-1)?.seq ?? since,
-        hasMore: rows.length === limit,
-      },
-      200,
-    );
+    return c.json(watermarkFeedPage(rows, { since, limit }, asFeedItem), 200);
   });
   return router;
 }

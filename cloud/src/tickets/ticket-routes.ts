@@ -15,6 +15,7 @@ import type { SigningKeys } from '../auth/signing-keys.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import { qrImageContent } from '../content-codes/content-code-routes.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/app-errors.ts';
+import { json } from '../http/openapi-content.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { qrFormatQuerySchema } from '../qr/qr-image.ts';
@@ -27,8 +28,6 @@ export interface TicketRoutesOptions {
   keys: SigningKeys;
   now: () => Date;
 }
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const ticketParams = z.object({ ticketId: ticketIdSchema });
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
