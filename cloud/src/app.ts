@@ -3,6 +3,8 @@ import type { ProblemBody } from '@vitrine/shared';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
+import { createAnalyticsRepository } from './analytics/analytics-repository.ts';
+import { createAnalyticsRoutes } from './analytics/analytics-routes.ts';
 import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createCredentialRepository } from './auth/credential-repository.ts';
 import { createKeyRoutes } from './auth/key-routes.ts';
@@ -97,6 +99,7 @@ export function createCloudApp({
     }),
   );
   for (const router of screenApi.routers) app.route('/', router);
+  app.route('/', createAnalyticsRoutes({ analytics: createAnalyticsRepository(db), tokens }));
   const tickets = createTicketRepository(db);
   app.route('/', createTicketRoutes({ tickets, tokens, keys, now }));
   app.route('/', createTicketFeedRoutes({ tickets, tokens }));

@@ -1,0 +1,185 @@
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '../db/database.ts';
+import { stores } from '../db/schema.ts';
+import { ingestedEvents } from '../db/schema-ingest.ts';
+import type { ActivityRow, AlertRow, VisitRow } from './analytics-schemas.ts';
+
+/** Whose events, which store (or all), which local days (inclusive). */
+export interface ReportScope {
+  organisationId: string;
+  storeId?: string;
+  from: string;
+  to: string;
+}
+
+/** The kind an edge reports an associate's acknowledgement of an alert under. */
+export const ALERT_ACK_KIND = 'alert-ack';
+
+const DAY_MS = 86_400_000;
+const events = ingestedEvents;
+const localTime = sql`(${events.occurredAt} at time zone ${stores.timeZone})`;
+const localDay = sql<string>`to_char(${localTime}, 'YYYY-MM-DD')`;
+const count = (filter?: SQL) =>
+  filter === undefined
+    ? sql<number>`count(*)::int`
+    : sql<number>`(count(*) filter (where ${filter}))::int`;
+// A payload field by a constant name, inlined: GROUP BY matches the select's expression
+// only when both are the same text, not two bind parameters.
+const data = (field: 'type' | 'zoneId' | 'durationMs' | 'alertId' | 'campaignId' | 'kind') =>
+  sql`${events.payload}->>${sql.raw(`'${field}'`)}`;
+
+/**
+ * The events of the scope's stores and local days. Instants are bounded a day either
+ * side first (no time zone is more than 14 hours off UTC), so the store/kind/time index
+ * serves the scan; the local day then decides.
+ */
+function inScope(scope: ReportScope, kinds: string[]): SQL {
+  const conditions: SQL[] = [
+    eq(stores.organisationId, scope.organisationId),
+    inArray(events.kind, kinds),
+    gte(events.occurredAt, new Date(Date.parse(scope.from) - DAY_MS)),
+    lt(events.occurredAt, new Date(Date.parse(scope.to) + 2 * DAY_MS)),
+    sql`${localTime}::date between ${scope.from}::date and ${scope.to}::date`,
+  ];
+  if (scope.storeId !== undefined) conditions.push(eq(events.storeId, scope.storeId));
+  const all = and(...conditions);
+  if (all === undefined) throw new Error('no condition');
+  return all;
+}
+
+export interface AnalyticsRepository {
+  visits(scope: ReportScope): Promise<VisitRow[]>;
+  alerts(scope: ReportScope & { campaignId?: string }): Promise<AlertRow[]>;
+  activity(scope: ReportScope): Promise<ActivityRow[]>;
+}
+
+/** Reports aggregated in SQL over the ingested events: rows per day, never the events. */
+export function createAnalyticsRepository(db: Database): AnalyticsRepository {
+  const dwellS = sql`(${data('durationMs')})::float8 / 1000`;
+
+  async function storeDays(scope: ReportScope): Promise<VisitRow[]> {
+    const type = data('type');
+    const arrival = sql`${events.kind} = 'check-in' or ${type} = 'store-enter'`;
+    const exit = sql`${type} = 'store-exit' and ${data('durationMs')} is not null`;
+    const rows = await db
+      .select({
+        day: localDay,
+        storeId: events.storeId,
+        entries: count(arrival),
+        visitors: sql<number>`(count(distinct ${events.customerId}) filter (where ${arrival}))::int`,
+        stays: count(exit),
+        dwellTotalS: sql<number>`coalesce(sum(${dwellS}) filter (where ${exit}), 0)::float8`,
+        dwellAvgS: sql<number | null>`(avg(${dwellS}) filter (where ${exit}))::float8`,
+      })
+      .from(events)
+      .innerJoin(stores, eq(stores.id, events.storeId))
+      .where(
+        and(
+          inScope(scope, ['check-in', 'presence']),
+          sql`(${events.kind} = 'check-in' or ${type} in ('store-enter', 'store-exit'))`,
+        ),
+      )
+      .groupBy(localDay, events.storeId);
+    return rows.map((row) => ({ ...row, zoneId: null }));
+  }
+
+  async function zoneDays(scope: ReportScope): Promise<VisitRow[]> {
+    const type = data('type');
+    const zone = data('zoneId');
+    const enter = sql`${type} = 'zone-enter'`;
+    const exit = sql`${type} = 'zone-exit' and ${data('durationMs')} is not null`;
+    return db
+      .select({
+        day: localDay,
+        storeId: events.storeId,
+        zoneId: sql<string>`${zone}`,
+        entries: count(enter),
+        visitors: sql<number>`(count(distinct ${events.customerId}) filter (where ${enter}))::int`,
+        stays: count(exit),
+        dwellTotalS: sql<number>`coalesce(sum(${dwellS}) filter (where ${exit}), 0)::float8`,
+        dwellAvgS: sql<number | null>`(avg(${dwellS}) filter (where ${exit}))::float8`,
+      })
+      .from(events)
+      .innerJoin(stores, eq(stores.id, events.storeId))
+      .where(
+        and(
+          inScope(scope, ['presence']),
+          sql`${type} in ('zone-enter', 'zone-exit') and ${zone} is not null`,
+        ),
+      )
+      .groupBy(localDay, events.storeId, zone);
+  }
+
+  return {
+    async visits(scope) {
+      const rows = [...(await storeDays(scope)), ...(await zoneDays(scope))];
+      // By day and store, the store's own row before its zones'.
+      return rows.sort(
+        (a, b) =>
+          a.day.localeCompare(b.day) ||
+          a.storeId.localeCompare(b.storeId) ||
+          (a.zoneId ?? '').localeCompare(b.zoneId ?? ''),
+      );
+    },
+
+    async alerts({ campaignId, ...scope }) {
+      const ack = alias(ingestedEvents, 'ack');
+      const firstAck = db
+        .select({
+          alertId: sql<string>`${ack.payload}->>'alertId'`.as('alert_id'),
+          ackedAt: sql<Date>`min(${ack.occurredAt})`.as('acked_at'),
+        })
+        .from(ack)
+        .where(
+          and(
+            eq(ack.kind, ALERT_ACK_KIND),
+            gte(ack.occurredAt, new Date(Date.parse(scope.from) - DAY_MS)),
+          ),
+        )
+        .groupBy(sql`${ack.payload}->>'alertId'`)
+        .as('first_ack');
+      const toAck = sql`extract(epoch from (${firstAck.ackedAt} - ${events.occurredAt}))`;
+      const percentile = (p: number) =>
+        sql<
+          number | null
+        >`(percentile_cont(${sql.raw(String(p))}) within group (order by ${toAck}) filter (where ${firstAck.ackedAt} is not null))::float8`;
+      const conditions = [inScope(scope, ['alert'])];
+      if (campaignId !== undefined) conditions.push(sql`${data('campaignId')} = ${campaignId}`);
+      return db
+        .select({
+          day: localDay,
+          storeId: events.storeId,
+          delivered: count(),
+          acknowledged: sql<number>`count(${firstAck.ackedAt})::int`,
+          ackP50S: percentile(0.5),
+          ackP90S: percentile(0.9),
+        })
+        .from(events)
+        .innerJoin(stores, eq(stores.id, events.storeId))
+        .leftJoin(firstAck, sql`${firstAck.alertId} = ${data('alertId')}`)
+        .where(and(...conditions))
+        .groupBy(localDay, events.storeId)
+        .orderBy(asc(localDay), asc(events.storeId));
+    },
+
+    async activity(scope) {
+      const scanOf = (kind: string) =>
+        count(sql`${events.kind} = 'content-scan' and ${data('kind')} = ${kind}`);
+      return db
+        .select({
+          day: localDay,
+          storeId: events.storeId,
+          checkIns: count(sql`${events.kind} = 'check-in'`),
+          productScans: scanOf('product'),
+          screenScans: scanOf('screen'),
+          ticketAdmissions: count(sql`${events.kind} = 'ticket-admission'`),
+        })
+        .from(events)
+        .innerJoin(stores, eq(stores.id, events.storeId))
+        .where(inScope(scope, ['check-in', 'content-scan', 'ticket-admission']))
+        .groupBy(localDay, events.storeId)
+        .orderBy(asc(localDay), asc(events.storeId));
+    },
+  };
+}
