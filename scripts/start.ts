@@ -17,7 +17,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_LOGINS } from '@vitrine/cloud';
-import { parseStoreLayoutText } from '@vitrine/shared';
+import { parseStoreLayoutText, type StoreLayout } from '@vitrine/shared';
 import { demoBadgeId } from '../edge/src/presence/demo/demo-traffic.ts';
 import { createCloudAdmin, waitForHealthy } from './lib/cloud-admin.ts';
 import { associateAppDir, buildDisplays } from './lib/displays.ts';
@@ -36,14 +36,18 @@ const layoutsDir = join(root, 'firmware-config', 'layouts');
 /** Associates' badges per demo store: the devices its edge follows without a customer. */
 const BADGES_PER_STORE = 2;
 
+function readLayout(file: string): StoreLayout {
+  const parsed = parseStoreLayoutText(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.detail}`);
+  return parsed.layout;
+}
+
 /** The demo's layout files by the store they describe. */
 function layoutFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of readdirSync(layoutsDir).filter((file) => file.endsWith('.yaml'))) {
     const file = join(layoutsDir, name);
-    const parsed = parseStoreLayoutText(readFileSync(file, 'utf8'));
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.detail}`);
-    files.set(parsed.layout.store.id, file);
+    files.set(readLayout(file).store.id, file);
   }
   return files;
 }
@@ -118,6 +122,8 @@ async function main() {
     const edgeToken = await cloud.issueDeviceToken(adminToken, store.id);
     const mqttUrl = env.MQTT_URL ?? `mqtt://127.0.0.1:${mqttPort}`;
     const layoutFile = layouts.get(store.id);
+    // The store's screens, as its layout declares them, get content and codes from the cloud.
+    if (layoutFile) await cloud.registerLayout(adminToken, readLayout(layoutFile));
     const seed = index + 1;
     const badges = Array.from({ length: BADGES_PER_STORE }, (_, i) => demoBadgeId(seed, i + 1));
     start(`edge-${store.id}`, 'edge/src/main.ts', {

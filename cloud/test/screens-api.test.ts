@@ -251,6 +251,20 @@ describe('screens from the store’s layout file', () => {
     });
   });
 
+  it('registers the screens of every demo store’s layout, as npm start does', async () => {
+    for (const slug of ['paris-rivoli', 'newyork-soho']) {
+      const layout = demoLayout(slug);
+      const response = await api.call(`/v1/stores/${layout.store.id}/layout`, {
+        token: tokens.admin,
+        method: 'PUT',
+        body: layout,
+      });
+      expect(response.status).toBe(200);
+      const outcome = await api.read(response, layoutScreensOutcomeSchema);
+      expect(outcome.registered).toEqual(layout.screens.map((screen) => screen.id));
+    }
+  });
+
   it('refuses the layout of another store, and a screen in a zone the cloud does not know', async () => {
     const layout = demoLayout('tokyo-ginza');
     const wrongStore = await api.call(`${PARIS}/layout`, {

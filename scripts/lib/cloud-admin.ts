@@ -3,10 +3,13 @@ import {
   customerProfileSchema,
   deviceTokenResponseSchema,
   healthSchema,
+  type LayoutScreensOutcome,
   type LoginResponse,
+  layoutScreensOutcomeSchema,
   loginResponseSchema,
   pageSchema,
   type Store,
+  type StoreLayout,
   storeSchema,
 } from '@vitrine/shared';
 import { z } from 'zod';
@@ -19,6 +22,8 @@ export interface CloudAdmin {
   stores(token: string): Promise<Store[]>;
   issueDeviceToken(token: string, storeId: string): Promise<string>;
   storeCustomers(token: string, storeId: string, limit: number): Promise<CustomerProfile[]>;
+  /** Registers the screens of a store's layout file (PUT /v1/stores/{id}/layout). */
+  registerLayout(token: string, layout: StoreLayout): Promise<LayoutScreensOutcome>;
 }
 
 export class CloudRequestError extends Error {
@@ -71,6 +76,12 @@ export function createCloudAdmin(baseUrl: string): CloudAdmin {
           body: JSON.stringify({ name: `edge ${storeId}` }),
         })
       ).token,
+    registerLayout: (token, layout) =>
+      call(baseUrl, `/v1/stores/${layout.store.id}/layout`, layoutScreensOutcomeSchema, {
+        method: 'PUT',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: JSON.stringify(layout),
+      }),
     storeCustomers: async (token, storeId, limit) =>
       (
         await call(

@@ -307,4 +307,40 @@ describe('schedule properties', () => {
       { numRuns: 15 },
     );
   });
+
+  it('never carries anything but times and ids, whatever the playlists are called', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 3, maxLength: 40 }), { minLength: 1, maxLength: 3 }),
+        fc.emailAddress(),
+        (names, email) => {
+          const playlists = names.map((name, index) =>
+            playlist(`pls_${index}`, {
+              name: `${name} ${email}`,
+              priority: index,
+              entries: [{ contentId: `cnt_${index}`, shareOfVoice: 100 }],
+            }),
+          );
+          const entries = resolveSchedule({
+            screen: SCREEN,
+            playlists,
+            durations: new Map(names.map((_, index) => [`cnt_${index}`, 30])),
+            from: new Date('2026-12-01T10:00:00Z'),
+            to: new Date('2026-12-01T10:10:00Z'),
+          });
+          expect(entries.length).toBeGreaterThan(0);
+          for (const entry of entries) {
+            expect(Object.keys(entry).sort()).toEqual([
+              'contentId',
+              'endsAt',
+              'playlistId',
+              'startsAt',
+            ]);
+            expect(JSON.stringify(entry)).not.toContain(email);
+          }
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
 });
