@@ -13,12 +13,13 @@ import { composeArrivalAlert } from '../domain/arrival-alert.ts';
 import type { RecentBuffer } from '../domain/recent-alerts.ts';
 import type { RecentArrivals } from '../domain/recent-arrivals.ts';
 import { createSeenIds, type SeenIds } from '../domain/seen-ids.ts';
-import type { PresenceVerdict } from '../identity/domain/verify-presence.ts';
+import type { PresenceVerdict, VerifiedIdentity } from '../identity/domain/verify-presence.ts';
 import type { PresenceSource } from '../identity/presence-verifier.ts';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import { alertEvent, checkInEvent } from '../outbox/domain/reports.ts';
 import { createCheckInReceipts, type Recorded, receiveOnceRecorded } from './check-in-receipts.ts';
+import type { LateCheckInPolicy } from './late-check-ins.ts';
 import { createProfileKnowledge, type ProfileKnowledgeOptions } from './profile-knowledge.ts';
 
 type CheckInMessage = Extract<Decoded, { name: 'checkIn' }>;
@@ -52,8 +53,15 @@ export interface CheckInFlowOptions extends ProfileKnowledgeOptions {
    */
   report?: (event: IngestEvent) => Promise<void>;
   metrics: EdgeMetrics;
+  /** Whether a check-in verified late (the edge was down) still deserves an alert. */
+  lateCheckIns?: Pick<LateCheckInPolicy, 'alertable'>;
+  /** Counts a late check-in by what became of it. */
+  countLate?: (outcome: LateOutcome) => void;
   newAlertId?: () => string;
 }
+
+/** A late check-in is announced while the customer may still be there, else only recorded. */
+export type LateOutcome = 'alerted' | 'recorded';
 
 /** A customer whose arrival is already established (a verified pass): announce it. */
 export interface Arrival {
@@ -94,6 +102,8 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     newAlertId = () => newId('alert'),
     seenIds = createSeenIds(),
     report = async () => {},
+    lateCheckIns = { alertable: () => false },
+    countLate = () => {},
   } = options;
 
   /** A fact that could not be made durable is logged; the alert has gone out regardless. */
@@ -195,6 +205,7 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     );
     if (!verdict.ok) return { ok: false, reason: verdict.reason, detail: verdict.detail };
     const { identity } = verdict;
+    const late = verdict.late === true;
     // Written as soon as the pass and proof hold, while the profile is looked up: the
     // broker's acknowledgement waits for this write alone, never for the cloud.
     const keeping = report(
@@ -205,6 +216,7 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
         customerId: identity.customerId,
         method: payload.data.method,
         clientId: payload.data.clientId,
+        late,
       }),
     ).then(
       () => recorded(),
@@ -215,18 +227,21 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
         recorded(error);
       },
     );
-    const outcome = await announce(
-      {
-        customerId: identity.customerId,
-        claims: { tier: identity.tier, consent: identity.consent },
-        source: payload.data.method === 'app' ? 'check-in' : 'qr-scan',
-        sourceMessageId: payload.id,
-        zoneId: null,
-        arrivedAt: payload.at,
-      },
-      null,
-      topic,
-    );
+    const alerting = !late || lateCheckIns.alertable(payload.at, now());
+    if (late) {
+      countLate(alerting ? 'alerted' : 'recorded');
+      logger.info(
+        { messageId: payload.id, customerId: identity.customerId, at: payload.at, alerting },
+        'late check-in (held by the broker while the edge was down) taken as a visit',
+      );
+    }
+    const outcome: CheckInOutcome = alerting
+      ? await announce(arrivalOf(payload, identity), null, topic)
+      : { ok: false, reason: 'stale_proof', detail: 'a late visit, recorded without an alert' };
+    // Held here as the cloud will hold them once it hears of the visit (it may be down).
+    await options.localProfiles?.noteVisit(identity.customerId, now()).catch((error: unknown) => {
+      logger.warn({ err: error, customerId: identity.customerId }, 'visit not noted locally');
+    });
     await keeping;
     return outcome;
   }
@@ -235,5 +250,17 @@ export function createCheckInFlow(options: CheckInFlowOptions): CheckInFlow {
     handle: (message) => checkIn(message, () => {}),
     receive: receiveOnceRecorded(checkIn, logger),
     announce: (arrival) => announce(arrival, null, `${arrival.source}:${arrival.sourceMessageId}`),
+  };
+}
+
+/** The arrival a verified check-in establishes. */
+function arrivalOf(payload: CheckInMessage['payload'], identity: VerifiedIdentity): Arrival {
+  return {
+    customerId: identity.customerId,
+    claims: { tier: identity.tier, consent: identity.consent },
+    source: payload.data.method === 'app' ? 'check-in' : 'qr-scan',
+    sourceMessageId: payload.id,
+    zoneId: null,
+    arrivedAt: payload.at,
   };
 }

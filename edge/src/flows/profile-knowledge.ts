@@ -13,7 +13,7 @@ export interface ProfileKnowledgeOptions {
    * The durable local store, looked up before the cloud: the store's selection kept
    * current by the sync, and customers fetched on demand (fresh for `demandFreshMs`).
    */
-  localProfiles?: Pick<LocalProfileStore, 'get' | 'putFetched' | 'forget'>;
+  localProfiles?: Pick<LocalProfileStore, 'get' | 'putFetched' | 'forget' | 'noteVisit'>;
   /** How long a profile fetched on demand is used without asking the cloud again. */
   demandFreshMs?: number;
   /**

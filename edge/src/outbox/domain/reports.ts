@@ -7,6 +7,8 @@ export interface CheckInFact {
   customerId: string;
   method: string;
   clientId: string;
+  /** Verified after its proof's time: held by the broker while the edge was down. */
+  late?: boolean;
 }
 
 /** The visit fact of an accepted check-in; keyed by its message, so a redelivery is one fact. */
@@ -21,6 +23,7 @@ export function checkInEvent(fact: CheckInFact): IngestEvent {
       customerId: fact.customerId,
       method: fact.method,
       clientId: fact.clientId,
+      ...(fact.late ? { late: true } : {}),
     },
   };
 }

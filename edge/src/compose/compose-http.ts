@@ -1,0 +1,57 @@
+import type { ArrivalAlert } from '@vitrine/shared';
+import type { CloudClient } from '../cloud/cloud-client.ts';
+import type { RecentBuffer } from '../domain/recent-alerts.ts';
+import type { LoyaltyScanFlow } from '../flows/loyalty-scan-flow.ts';
+import type { TicketFlow } from '../flows/ticket-flow.ts';
+import { createHttpApp, type HealthReport } from '../http/http-app.ts';
+import { listenHttp } from '../http/http-server.ts';
+import type { ZonesView } from '../presence/zones-view.ts';
+import type { AssociateSockets } from '../realtime/associate-socket.ts';
+import type { TokenVerifier } from '../realtime/token-verifier.ts';
+import { EDGE_VERSION } from '../version.ts';
+import type { EdgeContext } from './edge-context.ts';
+
+export interface HttpParts {
+  health: () => HealthReport;
+  cloud: CloudClient;
+  verifier: TokenVerifier;
+  recentAlerts: RecentBuffer<ArrivalAlert>;
+  sockets: AssociateSockets;
+  loyaltyScans: LoyaltyScanFlow;
+  tickets: TicketFlow;
+  zones: { zones?: () => ZonesView };
+}
+
+/** The associates' API and pages, the metrics, and their sockets on the same server. */
+export async function composeHttp(
+  { config, logger, metrics, onStop }: EdgeContext,
+  parts: HttpParts,
+): Promise<string> {
+  const app = createHttpApp({
+    storeId: config.storeId,
+    version: EDGE_VERSION,
+    health: parts.health,
+    registry: metrics.registry,
+    cloud: parts.cloud,
+    verifier: parts.verifier,
+    recentAlerts: parts.recentAlerts,
+    displaysDir: config.displaysDir,
+    scans: parts.loyaltyScans,
+    tickets: parts.tickets,
+    ...parts.zones,
+    logger,
+  });
+  const http = await listenHttp({
+    fetch: app.fetch,
+    port: config.httpPort,
+    hostname: config.httpHost,
+  });
+  parts.sockets.attach(http.server);
+  onStop('http and sockets', async () => {
+    // socket.io closes the HTTP server it is attached to.
+    http.server.closeAllConnections();
+    await parts.sockets.close();
+  });
+  logger.info({ url: http.url }, 'HTTP and associate sockets listening');
+  return http.url;
+}

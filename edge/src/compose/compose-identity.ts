@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { createCodeVerifier } from '../identity/code-verifier.ts';
+import type { LateWindow } from '../identity/domain/verify-presence.ts';
+import { createIdentityFile } from '../identity/identity-file.ts';
+import { createIdentityMetrics } from '../identity/identity-metrics.ts';
+import { createIdentitySync } from '../identity/identity-sync.ts';
+import { createPresenceVerifier } from '../identity/presence-verifier.ts';
+import type { EdgeContext } from './edge-context.ts';
+
+/**
+ * Passes, proofs and signed codes verified offline with what was last synced, kept on
+ * disk for a restart without the cloud.
+ */
+export async function composeIdentity(
+  { config, logger, metrics, now, fetch, onStop }: EdgeContext,
+  { lateCheckIns }: { lateCheckIns: () => LateWindow | null },
+) {
+  const identityMetrics = createIdentityMetrics(metrics.registry);
+  const presence = createPresenceVerifier({
+    storeId: config.storeId,
+    metrics: identityMetrics,
+    logger,
+    now,
+    skewSteps: config.proofSkewSteps,
+    rateLimit: { burst: config.passRateBurst, perMinute: config.passRatePerMin },
+    lateCheckIns,
+  });
+  // Content codes and tickets are verified with the same synced keys as passes.
+  const codes = createCodeVerifier({ now });
+  const identitySync = createIdentitySync({
+    cloudUrl: config.cloudUrl,
+    token: config.cloudToken,
+    storeId: config.storeId,
+    file: createIdentityFile(join(config.dataDir, 'identity')),
+    verifier: presence,
+    codeVerifier: codes,
+    metrics: identityMetrics,
+    logger,
+    intervalMs: config.identitySyncMs,
+    now,
+    ...fetch,
+  });
+  await identitySync.start();
+  onStop('identity sync', async () => identitySync.stop());
+  return { presence, codes };
+}
