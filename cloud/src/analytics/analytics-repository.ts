@@ -124,20 +124,15 @@ export function createAnalyticsRepository(db: Database): AnalyticsRepository {
     },
 
     async alerts({ campaignId, ...scope }) {
+      // Each alert's first acknowledgement, found through the partial index on the
+      // acknowledgements' alert id: one index probe per alert in scope.
       const ack = alias(ingestedEvents, 'ack');
       const firstAck = db
-        .select({
-          alertId: sql<string>`${ack.payload}->>'alertId'`.as('alert_id'),
-          ackedAt: sql<Date>`min(${ack.occurredAt})`.as('acked_at'),
-        })
+        .select({ ackedAt: sql<Date | null>`min(${ack.occurredAt})`.as('acked_at') })
         .from(ack)
         .where(
-          and(
-            eq(ack.kind, ALERT_ACK_KIND),
-            gte(ack.occurredAt, new Date(Date.parse(scope.from) - DAY_MS)),
-          ),
+          and(eq(ack.kind, ALERT_ACK_KIND), sql`${ack.payload}->>'alertId' = ${data('alertId')}`),
         )
-        .groupBy(sql`${ack.payload}->>'alertId'`)
         .as('first_ack');
       const toAck = sql`extract(epoch from (${firstAck.ackedAt} - ${events.occurredAt}))`;
       const percentile = (p: number) =>
@@ -157,7 +152,7 @@ export function createAnalyticsRepository(db: Database): AnalyticsRepository {
         })
         .from(events)
         .innerJoin(stores, eq(stores.id, events.storeId))
-        .leftJoin(firstAck, sql`${firstAck.alertId} = ${data('alertId')}`)
+        .leftJoinLateral(firstAck, sql`true`)
         .where(and(...conditions))
         .groupBy(localDay, events.storeId)
         .orderBy(asc(localDay), asc(events.storeId));
