@@ -338,4 +338,23 @@ describe('the content feed of a store’s edge', () => {
     expect((await api.call(feedPath, { token: tokens.tokyoEdge })).status).toBe(403);
     expect((await api.call(feedPath, { token: tokens.marketer })).status).toBe(403);
   });
+
+  it('drops a retired screen and its own playlists from the feed, its zone’s stay', async () => {
+    const before = await api.read(
+      await api.call(feedPath, { token: tokens.parisEdge }),
+      storeContentFeedSchema,
+    );
+    await api.call('/v1/stores/sto_paris-rivoli/screens/screen-floor', {
+      token: tokens.admin,
+      method: 'DELETE',
+    });
+    const after = await api.read(
+      await api.call(feedPath, { token: tokens.parisEdge }),
+      storeContentFeedSchema,
+    );
+    expect(after.screens).toEqual([]);
+    expect(after.playlists.map((playlist) => playlist.name)).toEqual(['Floor loop']);
+    expect(after.items.map((one) => one.id).sort()).toEqual([item.window, item.film].sort());
+    expect(after.version).not.toBe(before.version);
+  });
 });

@@ -64,7 +64,11 @@ export function createStoreContent({
     async feedOf(organisationId, storeId) {
       const store = await registry.storeOf(organisationId, storeId);
       const active = (await screens.listAllOf(storeId)).filter((s) => s.status === 'active');
-      const all = await playlists.listOfStore(storeId);
+      const activeIds = new Set(active.map((screen) => screen.id));
+      // A retired screen's own playlists stay for the console, not for the store.
+      const all = (await playlists.listOfStore(storeId)).filter(
+        (playlist) => playlist.target.kind === 'zone' || activeIds.has(playlist.target.screenId),
+      );
       const content = {
         storeId,
         timeZone: store.timeZone,
