@@ -57,9 +57,12 @@ const store = 'sto_paris-rivoli';
 const cloudUrl = 'http://127.0.0.1:18080';
 const now = () => performance.now();
 
+/** The processes this run started, stopped when one of them fails. */
+const running = new Set<{ stop(): unknown }>();
+
 function fail(name: string, code: number | null, logFile: string) {
   console.error(`${name} exited unexpectedly (code ${code}); see ${logFile}`);
-  process.exit(1);
+  void Promise.allSettled([...running].map((part) => part.stop())).then(() => process.exit(1));
 }
 
 interface RunResult {
@@ -168,6 +171,7 @@ const cloud = supervise({
   logDir: join(work, 'logs'),
   onUnexpectedExit: fail,
 });
+running.add(cloud);
 await waitForHealthy(`${cloudUrl}/healthz`, { timeoutMs: 180_000 });
 const admin = createCloudAdmin(cloudUrl);
 const { token: adminToken } = await admin.login('admin@vitrine.demo', 'vitrine-demo');
@@ -191,6 +195,7 @@ const results: RunResult[] = [];
 for (const [index, broker] of brokers.entries()) {
   const mosquitto =
     broker === 'mosquitto' ? await startMosquitto(18830, join(work, 'mosquitto')) : null;
+  if (mosquitto) running.add(mosquitto);
   const mqttUrl = mosquitto?.url ?? `mqtt://127.0.0.1:${18840 + index}`;
   const edgeHttp = `http://127.0.0.1:${18081 + index}`;
   const edge = supervise({
@@ -211,6 +216,7 @@ for (const [index, broker] of brokers.entries()) {
     logDir: join(work, 'logs'),
     onUnexpectedExit: fail,
   });
+  running.add(edge);
   await waitForHealthy(`${edgeHttp}/healthz`, { timeoutMs: 60_000 });
   await firstSync(edgeHttp);
   const login = await fetch(`${edgeHttp}/api/login`, {
@@ -267,7 +273,9 @@ for (const [index, broker] of brokers.entries()) {
   await publisher.endAsync();
   await subscriber.endAsync();
   await edge.stop();
+  running.delete(edge);
   mosquitto?.stop();
+  if (mosquitto) running.delete(mosquitto);
 }
 await cloud.stop();
 
