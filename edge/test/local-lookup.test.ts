@@ -8,6 +8,7 @@ import { createRecentBuffer } from '../src/domain/recent-alerts.ts';
 import { createCheckInFlow } from '../src/flows/check-in-flow.ts';
 import { createEdgeMetrics } from '../src/observability/edge-metrics.ts';
 import { createMemoryProfileStore } from '../src/store/memory-profile-store.ts';
+import { DEFAULT_PROFILE_HOLDS } from '../src/store/profile-holds.ts';
 import { buildProfile } from './support/profiles.ts';
 
 const store = 'sto_paris-rivoli';
@@ -125,5 +126,46 @@ describe('profile lookup order at the edge', () => {
     await flow.handle(checkIn('cus_000004'));
     expect(await local.get('cus_000004')).toBeNull();
     expect(pushed).toHaveLength(1);
+  });
+
+  it('holds a regular who checks in while the cloud is down past their end of stay', async () => {
+    const { flow, local, pushed, advance } = setup(() => ({
+      outcome: 'failed',
+      reason: 'unreachable',
+      detail: 'connection refused',
+    }));
+    const regular = buildProfile({ id: 'cus_000005' });
+    // In the selection for one more hour, unless the cloud hears of a new visit.
+    await local.applySync(
+      {
+        upserts: [regular],
+        erasures: [],
+        heldUntil: new Map([['cus_000005', 1_000_000 + 3_600_000]]),
+        watermark: '5',
+      },
+      1_000_000,
+    );
+    advance(60_000);
+    await flow.handle(checkIn('cus_000005'));
+    expect(pushed).toHaveLength(1);
+    expect(await local.pruneExpired(1_000_000 + 2 * 3_600_000)).toEqual([]);
+    const visitedAt = 1_000_000 + 60_000;
+    expect(await local.pruneExpired(visitedAt + DEFAULT_PROFILE_HOLDS.visitHoldMs - 1)).toEqual([]);
+    expect(await local.pruneExpired(visitedAt + DEFAULT_PROFILE_HOLDS.visitHoldMs)).toEqual([
+      'cus_000005',
+    ]);
+  });
+
+  it('lets a visitor fetched on demand go once their hold is over', async () => {
+    const { flow, local } = setup(() => ({
+      outcome: 'found',
+      profile: buildProfile({ id: 'cus_000006', homeStoreId: 'sto_tokyo-ginza' }),
+    }));
+    // Fetched for the check-in, then held a visit hold from it.
+    await flow.handle(checkIn('cus_000006'));
+    expect(await local.pruneExpired(1_000_000 + DEFAULT_PROFILE_HOLDS.visitHoldMs - 1)).toEqual([]);
+    expect(await local.pruneExpired(1_000_000 + DEFAULT_PROFILE_HOLDS.visitHoldMs)).toEqual([
+      'cus_000006',
+    ]);
   });
 });
