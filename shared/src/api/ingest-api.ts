@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   alertIdSchema,
+  associateIdSchema,
   clientIdSchema,
   customerIdSchema,
   eventIdSchema,
@@ -107,6 +108,44 @@ export const presenceIngestDataSchema = z
   })
   .loose();
 
+/** What an associate did about an arrival alert: who, about which alert and customer. */
+const associateActionFields = {
+  alertId: alertIdSchema,
+  customerId: customerIdSchema,
+  associateId: associateIdSchema,
+};
+
+/** An associate saw an arrival alert: the analytics' time to acknowledge starts at the alert. */
+export const alertAckIngestDataSchema = z.object(associateActionFields).loose();
+
+/** An associate took an arrival ("I'm with them"), over a colleague's claim when `takenOverFrom`. */
+export const arrivalClaimIngestDataSchema = z
+  .object({ ...associateActionFields, takenOverFrom: associateIdSchema.nullable() })
+  .loose();
+
+/** An associate let an arrival go, so a colleague may take it. */
+export const arrivalReleaseIngestDataSchema = z.object(associateActionFields).loose();
+
+export const ARRIVAL_OUTCOMES = [
+  'offer-presented',
+  'offer-accepted',
+  'offer-declined',
+  'purchase',
+  'no-interest',
+] as const;
+export const arrivalOutcomeSchema = z.enum(ARRIVAL_OUTCOMES);
+export type ArrivalOutcome = z.infer<typeof arrivalOutcomeSchema>;
+export const MAX_OUTCOME_NOTE_LENGTH = 1000;
+
+/** What came of an arrival, with the associate's note. */
+export const arrivalOutcomeIngestDataSchema = z
+  .object({
+    ...associateActionFields,
+    outcome: arrivalOutcomeSchema,
+    note: z.string().max(MAX_OUTCOME_NOTE_LENGTH).nullable(),
+  })
+  .loose();
+
 export const ingestEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('check-in'), data: checkInIngestDataSchema }),
   z.object({ ...eventBase, kind: z.literal('alert'), data: alertIngestDataSchema }),
@@ -117,6 +156,18 @@ export const ingestEventSchema = z.discriminatedUnion('kind', [
     data: ticketAdmissionIngestDataSchema,
   }),
   z.object({ ...eventBase, kind: z.literal('presence'), data: presenceIngestDataSchema }),
+  z.object({ ...eventBase, kind: z.literal('alert-ack'), data: alertAckIngestDataSchema }),
+  z.object({ ...eventBase, kind: z.literal('arrival-claim'), data: arrivalClaimIngestDataSchema }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('arrival-release'),
+    data: arrivalReleaseIngestDataSchema,
+  }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('arrival-outcome'),
+    data: arrivalOutcomeIngestDataSchema,
+  }),
 ]);
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
 export type IngestKind = IngestEvent['kind'];
@@ -126,6 +177,10 @@ export const INGEST_KINDS = [
   'content-scan',
   'ticket-admission',
   'presence',
+  'alert-ack',
+  'arrival-claim',
+  'arrival-release',
+  'arrival-outcome',
 ] as const satisfies readonly IngestKind[];
 
 export const ingestBatchSchema = z.object({

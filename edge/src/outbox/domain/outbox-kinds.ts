@@ -13,11 +13,16 @@ export interface OutboxKindPolicy {
 const DAY_MS = 24 * 60 * 60_000;
 
 /**
- * Every kind the edge reports, with its priority and time to live. Alerts (and, later,
- * their acknowledgements) matter to people now; visit facts feed analytics and can wait.
+ * Every kind the edge reports, with its priority and time to live. Alerts and their
+ * acknowledgements matter to people now; visit facts feed analytics and can wait.
  */
 export const OUTBOX_KINDS = {
   alert: { priority: 'high', ttlMs: 7 * DAY_MS },
+  'alert-ack': { priority: 'high', ttlMs: 7 * DAY_MS },
+  // Who took care of whom, and what came of it: the store's follow-up the next day.
+  'arrival-claim': { priority: 'normal', ttlMs: 30 * DAY_MS },
+  'arrival-release': { priority: 'normal', ttlMs: 30 * DAY_MS },
+  'arrival-outcome': { priority: 'normal', ttlMs: 30 * DAY_MS },
   'check-in': { priority: 'normal', ttlMs: 30 * DAY_MS },
   // Who came to an event: the attendance a marketer reads the next morning.
   'ticket-admission': { priority: 'normal', ttlMs: 30 * DAY_MS },
