@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { associateIdSchema, storeIdSchema } from '../ids/ids.ts';
 import type { ArrivalAlert } from '../messages/arrival-alert.ts';
+import type { ArrivalClaim, ArrivalClaims, ClaimReply } from './arrival-claims.ts';
 
 /**
  * The associate app's socket.io contract with the edge. Associates connect with
@@ -23,10 +24,37 @@ export interface ServerToAssociateEvents {
   hello: (hello: AssociateHello) => void;
   /** A customer arrived in the store. */
   alert: (alert: ArrivalAlert) => void;
+  /** Every claim of the store's recent arrivals: after each connect, before any `claim`. */
+  claims: (claims: ArrivalClaims) => void;
+  /** One arrival's claim changed (acknowledged, claimed, released, outcome recorded). */
+  claim: (claim: ArrivalClaim) => void;
 }
 
-// biome-ignore lint/complexity/noBannedTypes: no client-to-server events yet; claims come with the associate app
-export type AssociateToServerEvents = {};
+/** Answers a request: the claim as it now stands, or why it was refused. */
+export type ClaimReplyCallback = (reply: ClaimReply) => void;
+
+/**
+ * Requests are checked against `acknowledgeRequestSchema`, `claimRequestSchema`,
+ * `releaseRequestSchema` and `outcomeRequestSchema`; a bad one is answered with
+ * `validation_failed` naming the field. Every change is also sent to the room as `claim`.
+ */
+export interface AssociateToServerEvents {
+  /** "Seen": the first acknowledgement of an alert is what analytics times. */
+  'alert:acknowledge': (request: unknown, reply: ClaimReplyCallback) => void;
+  /** "I'm with them"; `takeOver` takes it from a colleague. */
+  'arrival:claim': (request: unknown, reply: ClaimReplyCallback) => void;
+  'arrival:release': (request: unknown, reply: ClaimReplyCallback) => void;
+  'arrival:outcome': (request: unknown, reply: ClaimReplyCallback) => void;
+}
+
+/** The requests an associate may send, by event name. */
+export const CLAIM_REQUEST_EVENTS = [
+  'alert:acknowledge',
+  'arrival:claim',
+  'arrival:release',
+  'arrival:outcome',
+] as const satisfies readonly (keyof AssociateToServerEvents)[];
+export type ClaimRequestEvent = (typeof CLAIM_REQUEST_EVENTS)[number];
 
 export const associateAuthSchema = z.object({ token: z.string().min(1) });
 
