@@ -27,6 +27,7 @@ export * from './messages/engagement.ts';
 export * from './messages/sensing.ts';
 export * from './realtime/arrival-claims.ts';
 export * from './realtime/associate-events.ts';
+export * from './realtime/campaign-suggestion.ts';
 export * from './realtime/claim-board.ts';
 export * from './topics/decode.ts';
 export * from './topics/topic-map.ts';

@@ -5,6 +5,7 @@ import {
   type AssociateToServerEvents,
   associateAuthSchema,
   associateRoom,
+  type CampaignSuggestion,
   type ServerToAssociateEvents,
 } from '@vitrine/shared';
 import { Server } from 'socket.io';
@@ -30,6 +31,7 @@ export interface AssociateSocketsOptions {
 export interface AssociateSockets {
   attach(server: HttpServer): void;
   pushAlert(alert: ArrivalAlert): void;
+  pushSuggestion(suggestion: CampaignSuggestion): void;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,9 @@ export function createAssociateSockets(options: AssociateSocketsOptions): Associ
     },
     pushAlert(alert) {
       io?.to(room).emit('alert', alert);
+    },
+    pushSuggestion(suggestion) {
+      io?.to(room).emit('suggestion', suggestion);
     },
     async close() {
       if (!io) return;

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import {
   alertIdSchema,
   associateIdSchema,
+  campaignIdSchema,
   clientIdSchema,
+  contentIdSchema,
   customerIdSchema,
   eventIdSchema,
   messageIdSchema,
+  offerIdSchema,
   storeIdSchema,
   ticketIdSchema,
   zoneIdSchema,
@@ -146,6 +149,25 @@ export const arrivalOutcomeIngestDataSchema = z
   })
   .loose();
 
+/**
+ * One thing a campaign delivered, keyed by its decision: to the associates, a zone's
+ * screens or the customer's phone, and whether it reached them.
+ */
+export const deliveryIngestDataSchema = z
+  .object({
+    decisionId: z.string().min(1).max(64),
+    campaignId: campaignIdSchema,
+    customerId: customerIdSchema,
+    action: z.enum(['associate-alert', 'screen-content', 'phone-offer', 'event-invitation']),
+    trigger: z.string().min(1).max(32),
+    zoneId: zoneIdSchema.nullable(),
+    offerId: offerIdSchema.nullable(),
+    contentId: contentIdSchema.nullable(),
+    /** `no-recipient`: nobody to hand it to (no associate connected, no phone known). */
+    outcome: z.enum(['sent', 'no-recipient', 'failed']),
+  })
+  .loose();
+
 export const ingestEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('check-in'), data: checkInIngestDataSchema }),
   z.object({ ...eventBase, kind: z.literal('alert'), data: alertIngestDataSchema }),
@@ -168,6 +190,7 @@ export const ingestEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('arrival-outcome'),
     data: arrivalOutcomeIngestDataSchema,
   }),
+  z.object({ ...eventBase, kind: z.literal('delivery'), data: deliveryIngestDataSchema }),
 ]);
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
 export type IngestKind = IngestEvent['kind'];
@@ -181,6 +204,7 @@ export const INGEST_KINDS = [
   'arrival-claim',
   'arrival-release',
   'arrival-outcome',
+  'delivery',
 ] as const satisfies readonly IngestKind[];
 
 export const ingestBatchSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { associateIdSchema, storeIdSchema } from '../ids/ids.ts';
 import type { ArrivalAlert } from '../messages/arrival-alert.ts';
 import type { ArrivalClaim, ArrivalClaims, ClaimReply } from './arrival-claims.ts';
+import type { CampaignSuggestion } from './campaign-suggestion.ts';
 
 /**
  * The associate app's socket.io contract with the edge. Associates connect with
@@ -24,6 +25,8 @@ export interface ServerToAssociateEvents {
   hello: (hello: AssociateHello) => void;
   /** A customer arrived in the store. */
   alert: (alert: ArrivalAlert) => void;
+  /** A campaign's suggestion for a customer in the store. */
+  suggestion: (suggestion: CampaignSuggestion) => void;
   /** Every claim of the store's recent arrivals: after each connect, before any `claim`. */
   claims: (claims: ArrivalClaims) => void;
   /** One arrival's claim changed (acknowledged, claimed, released, outcome recorded). */

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { z as zod } from 'zod';
+import { screenMessageSchema } from '../engagement/screen-content.ts';
 import { envelopeSchema } from '../envelope/envelope.ts';
-import { clientIdSchema, storeIdSchema } from '../ids/ids.ts';
+import { clientIdSchema, storeIdSchema, zoneIdSchema } from '../ids/ids.ts';
 import { arrivalAlertSchema } from '../messages/arrival-alert.ts';
 import { checkInSchema } from '../messages/check-in.ts';
 import { edgeStatusSchema } from '../messages/edge-status.ts';
@@ -12,6 +13,7 @@ import { nodeStatusSchema, rangingReportSchema, sightingBatchSchema } from '../m
 export const PARAMS = {
   store: storeIdSchema,
   clientId: clientIdSchema,
+  zone: zoneIdSchema,
   nodeId: clientIdSchema,
   /** ESPresense device ids and rooms, as the firmware names them. */
   device: zod.string().regex(/^[^/+#]{1,96}$/),
@@ -115,6 +117,12 @@ export const TOPICS = {
   scanAnswer: define(
     ['vitrine', 'v1', ':store', 'app', ':clientId', 'scan-answer'],
     envelope(scanAnswerSchema),
+    { qos: 1, retain: false, from: 'edge' },
+  ),
+  /** Edge → the zone's screens: segment-level content to show now, never anything personal. */
+  zoneScreen: define(
+    ['vitrine', 'v1', ':store', 'zone', ':zone', 'screen'],
+    envelope(screenMessageSchema),
     { qos: 1, retain: false, from: 'edge' },
   ),
   sightings: define(

@@ -14,6 +14,7 @@ const EXAMPLES: { [N in TopicName]: Record<string, string> } = {
   qrScan: { store, clientId: 'kiosk.door-1' },
   phoneOffer: { store, clientId: 'app-42' },
   scanAnswer: { store, clientId: 'app-42' },
+  zoneScreen: { store, zone: 'zon_fragrance' },
   sightings: { store, nodeId: 'node-entrance' },
   nodeStatus: { store, nodeId: 'node-entrance' },
   arrivalAlert: { store },

@@ -24,6 +24,8 @@ export const OUTBOX_KINDS = {
   'arrival-release': { priority: 'normal', ttlMs: 30 * DAY_MS },
   'arrival-outcome': { priority: 'normal', ttlMs: 30 * DAY_MS },
   'check-in': { priority: 'normal', ttlMs: 30 * DAY_MS },
+  // What campaigns delivered: budgets and analytics across stores.
+  delivery: { priority: 'normal', ttlMs: 30 * DAY_MS },
   // Who came to an event: the attendance a marketer reads the next morning.
   'ticket-admission': { priority: 'normal', ttlMs: 30 * DAY_MS },
   // What customers looked at: analytics, the first to wait behind the rest.
