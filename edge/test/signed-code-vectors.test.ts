@@ -69,6 +69,11 @@ const contentVectors: Vector[] = [
     expect: 'unknown_key',
   },
   {
+    name: 'another organisation’s label, signed by a key the cloud shares with ours',
+    text: () => productCode(ours, LEICA_Q3, { org: 'org_elsewhere' }),
+    expect: 'wrong_organisation',
+  },
+  {
     name: 'a ticket shown as a content code',
     text: async () => (await ticketCode(ours, ticketClaims(STORE))).replace('VT1:', 'VC1:'),
     expect: 'tampered',
@@ -89,7 +94,10 @@ const contentVectors: Vector[] = [
 
 describe('content code vectors', () => {
   it.each(contentVectors)('$name → $expect', async (vector) => {
-    const verified = verifySignedCode(CONTENT_CODE, await vector.text(), keys);
+    const verified = verifySignedCode(CONTENT_CODE, await vector.text(), {
+      keys,
+      organisationId: ORG,
+    });
     expect(verified.ok ? verified.value.claims.kind : verified.reason).toBe(vector.expect);
   });
 });
@@ -138,6 +146,11 @@ const ticketVectors: TicketVector[] = [
     expect: 'unknown_key',
   },
   {
+    name: 'another organisation’s ticket, signed by a key the cloud shares with ours',
+    text: () => ticketCode(ours, ticketClaims(STORE, { org: 'org_elsewhere' })),
+    expect: 'wrong_organisation',
+  },
+  {
     name: 'a loyalty pass shown as a ticket',
     text: async () => `VT1:${(await enrolApp(ours)).pass}`,
     expect: 'tampered',
@@ -181,7 +194,10 @@ const ticketVectors: TicketVector[] = [
 
 describe('event ticket vectors', () => {
   it.each(ticketVectors)('$name → $expect', async (vector) => {
-    const verified = verifySignedCode(EVENT_TICKET, await vector.text(), keys);
+    const verified = verifySignedCode(EVENT_TICKET, await vector.text(), {
+      keys,
+      organisationId: ORG,
+    });
     if (!verified.ok) {
       expect(verified.reason).toBe(vector.expect);
       return;
@@ -195,5 +211,12 @@ describe('event ticket vectors', () => {
     });
     expect(judgement.ok ? 'ok' : judgement.reason).toBe(vector.expect);
     if (judgement.ok) expect(judgement.admission).toBe((vector.admitted ?? 0) + 1);
+  });
+});
+
+describe('an edge that does not know its organisation', () => {
+  it('takes a code by its key alone', async () => {
+    const text = await productCode(ours, LEICA_Q3, { org: 'org_elsewhere' });
+    expect(verifySignedCode(CONTENT_CODE, text, { keys }).ok).toBe(true);
   });
 });

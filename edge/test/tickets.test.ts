@@ -133,6 +133,13 @@ describe('an associate scans event tickets at the door', () => {
       reason: 'unknown_key',
     },
     {
+      name: 'a ticket of another organisation, signed by a key the cloud shares with ours',
+      code: () =>
+        ticketCode(h.cloud.organisationKey, ticketClaims(h.storeId, { org: 'org_elsewhere' })),
+      status: 422,
+      reason: 'wrong_organisation',
+    },
+    {
       name: 'a forged ticket',
       code: async () =>
         ticketCode(

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createCodeVerifier } from '../identity/code-verifier.ts';
 import type { LateWindow } from '../identity/domain/verify-presence.ts';
+import { organisationOfEdgeToken } from '../identity/edge-organisation.ts';
 import { createIdentityFile } from '../identity/identity-file.ts';
 import { createIdentityMetrics } from '../identity/identity-metrics.ts';
 import { createIdentitySync } from '../identity/identity-sync.ts';
@@ -16,8 +17,17 @@ export async function composeIdentity(
   { lateCheckIns }: { lateCheckIns: () => LateWindow | null },
 ) {
   const identityMetrics = createIdentityMetrics(metrics.registry);
+  const organisation = organisationOfEdgeToken(config.cloudToken);
+  const organisationId = organisation.ok ? organisation.organisationId : undefined;
+  if (!organisation.ok) {
+    logger.warn(
+      { detail: organisation.detail },
+      'organisation unknown: passes and codes checked by key alone',
+    );
+  }
   const presence = createPresenceVerifier({
     storeId: config.storeId,
+    organisationId,
     metrics: identityMetrics,
     logger,
     now,
@@ -26,7 +36,7 @@ export async function composeIdentity(
     lateCheckIns,
   });
   // Content codes and tickets are verified with the same synced keys as passes.
-  const codes = createCodeVerifier({ now });
+  const codes = createCodeVerifier({ now, organisationId });
   const identitySync = createIdentitySync({
     cloudUrl: config.cloudUrl,
     token: config.cloudToken,

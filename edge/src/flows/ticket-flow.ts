@@ -63,6 +63,7 @@ const REFUSAL_MESSAGES: Record<TicketRejection, string> = {
   tampered: 'This ticket is damaged or not a ticket.',
   forged_signature: 'This ticket is not genuine.',
   unknown_key: 'This ticket cannot be checked here.',
+  wrong_organisation: 'This ticket is from another house.',
   wrong_store: 'This ticket is for another store.',
   ticket_not_yet_valid: 'The doors are not open for this ticket yet.',
   ticket_expired: 'This ticket has expired.',

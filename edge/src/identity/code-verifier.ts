@@ -11,7 +11,7 @@ import type { IdentityState } from './identity-file.ts';
 
 export interface CodeVerifier {
   /** A content code or ticket verified offline with the organisation's published keys. */
-  verify<C extends z.ZodType>(
+  verify<C extends z.ZodType<{ org: string }>>(
     format: SignedCodeFormat<C>,
     text: string,
   ): JwsStep<VerifiedCode<z.infer<C>>, SignedCodeRefusal>;
@@ -26,13 +26,22 @@ export interface CodeVerifier {
  * brought them: the same key set the pass verifier holds, so a code is trusted exactly
  * when a pass would be, and a retired key withdraws both.
  */
-export function createCodeVerifier({ now = Date.now }: { now?: () => number } = {}): CodeVerifier {
+export interface CodeVerifierOptions {
+  now?: () => number;
+  /** The organisation of this edge, when known: its codes alone are accepted. */
+  organisationId?: string | undefined;
+}
+
+export function createCodeVerifier({
+  now = Date.now,
+  organisationId,
+}: CodeVerifierOptions = {}): CodeVerifier {
   let keys: KeySet = new Map();
   // Ticket id → when it expires: an expired ticket is refused anyway, so it can go.
   let revoked = new Map<string, number>();
   return {
     verify(format, text) {
-      return verifySignedCode(format, text, keys);
+      return verifySignedCode(format, text, { keys, organisationId });
     },
     isTicketRevoked(ticketId) {
       return revoked.has(ticketId);

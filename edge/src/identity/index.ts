@@ -1,5 +1,6 @@
 export * from './code-verifier.ts';
 export * from './domain/index.ts';
+export * from './edge-organisation.ts';
 export * from './identity-file.ts';
 export * from './identity-metrics.ts';
 export * from './identity-sync.ts';

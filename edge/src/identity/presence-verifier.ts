@@ -19,6 +19,8 @@ export type PresenceSource =
 
 export interface PresenceVerifierOptions {
   storeId: string;
+  /** The organisation of this edge, when known: passes of another one are refused. */
+  organisationId?: string | undefined;
   metrics: IdentityMetrics;
   logger: Logger;
   now?: () => number;
@@ -54,6 +56,7 @@ export interface PresenceVerifier {
  */
 export function createPresenceVerifier({
   storeId,
+  organisationId,
   metrics,
   logger,
   now = Date.now,
@@ -87,6 +90,7 @@ export function createPresenceVerifier({
         pass,
         proof,
         storeId,
+        organisationId,
         now: now(),
         keys,
         revoked,

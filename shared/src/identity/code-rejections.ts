@@ -9,7 +9,7 @@ import type { ErrorCode } from '../errors/error-codes.ts';
  * - forged_signature / unknown_key: as for passes; another organisation's code names a
  *   key this organisation does not publish.
  * - wrong_organisation: signed by a published key for another organisation than the
- *   customer's own pass.
+ *   edge's own, or than the customer's own pass.
  */
 export const CONTENT_CODE_REJECTIONS = [
   'unknown_code',
@@ -22,13 +22,14 @@ export const CONTENT_CODE_REJECTIONS = [
 export type ContentCodeRejection = (typeof CONTENT_CODE_REJECTIONS)[number];
 
 /**
- * A ticket is refused for what refuses a content code, and for its window and its uses. It
- * names its store, and a store belongs to one organisation: `wrong_store` covers both.
+ * A ticket is refused for what refuses a content code (another organisation's included),
+ * and for its store, its window and its uses.
  */
 export const TICKET_REJECTIONS = [
   'tampered',
   'forged_signature',
   'unknown_key',
+  'wrong_organisation',
   'wrong_store',
   'ticket_not_yet_valid',
   'ticket_expired',

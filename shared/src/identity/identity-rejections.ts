@@ -9,11 +9,14 @@ import type { ErrorCode } from '../errors/error-codes.ts';
  *   claims off the schema, or a proof bound to another pass.
  * - unknown_key: the pass names a key the organisation does not publish (another
  *   organisation's QR, or a retired key).
+ * - wrong_organisation: a pass signed by a published key, but for another organisation
+ *   than the edge's own (keys may be shared by the organisations of one cloud).
  */
 export const IDENTITY_REJECTIONS = [
   'forged_signature',
   'tampered',
   'unknown_key',
+  'wrong_organisation',
   'pass_expired',
   'pass_revoked',
   'rate_limited',

@@ -170,6 +170,27 @@ const vectors: Vector[] = [
     expect: 'unknown_key',
   },
   {
+    name: 'a pass of another organisation, signed by a key the cloud shares with ours',
+    make: async () => {
+      const theirs = await enrolApp(fx.ours, { issuedAt: NOW_S - 60, org: 'org_elsewhere' });
+      return {
+        pass: theirs.pass,
+        proof: await proofFor(theirs, STORE, NOW),
+        organisationId: 'org_maison-demo',
+      };
+    },
+    expect: 'wrong_organisation',
+  },
+  {
+    name: 'a pass of our organisation at an edge that knows it',
+    make: async () => ({
+      pass: fx.app.pass,
+      proof: await proofFor(fx.app, STORE, NOW),
+      organisationId: 'org_maison-demo',
+    }),
+    expect: 'ok',
+  },
+  {
     name: 'a revoked pass',
     make: async () => ({
       pass: fx.app.pass,

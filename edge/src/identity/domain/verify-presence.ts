@@ -39,6 +39,8 @@ export interface VerifyPresenceInput {
   proof: string;
   /** The store of this edge: a proof for another store is refused. */
   storeId: string;
+  /** The organisation of this edge, when known: a pass of another one is refused. */
+  organisationId?: string | undefined;
   /** The edge's clock, ms since the epoch. */
   now: number;
   keys: KeySet;
@@ -105,6 +107,7 @@ export async function verifyPresence({
   pass,
   proof,
   storeId,
+  organisationId,
   now,
   keys,
   revoked,
@@ -126,6 +129,9 @@ export async function verifyPresence({
     detail,
     passId,
   });
+  if (organisationId !== undefined && claims.org !== organisationId) {
+    return fail('wrong_organisation', `pass of ${claims.org}, this edge is of ${organisationId}`);
+  }
   if (claims.exp * 1000 <= now) {
     return fail('pass_expired', `expired ${new Date(claims.exp * 1000).toISOString()}`);
   }
