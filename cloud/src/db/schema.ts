@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { products, ticketRevocations, tickets } from './schema-content.ts';
 import { campaigns, offers, segments } from './schema-engagement.ts';
+import { eventInvitations, events } from './schema-events.ts';
 import { ingestedEvents } from './schema-ingest.ts';
 import { passes, passRevocations } from './schema-passes.ts';
 import { contentItems, playlists, screens } from './schema-screens.ts';
@@ -24,6 +25,8 @@ import { visits } from './schema-visits.ts';
 export {
   campaigns,
   contentItems,
+  eventInvitations,
+  events,
   ingestedEvents,
   offers,
   passes,

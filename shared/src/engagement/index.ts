@@ -16,6 +16,8 @@ export * from './decision/segment-evaluation.ts';
 export * from './decision/zoned-calendar.ts';
 export * from './engagement-api.ts';
 export * from './engagement-catalogue.ts';
+export * from './event-api.ts';
+export * from './event-local-time.ts';
 export * from './offer.ts';
 export * from './screen-content.ts';
 export * from './segment.ts';
