@@ -15,7 +15,7 @@ import type { KeySet } from './key-set.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { ReplayCache } from './replay-cache.ts';
 import type { VerifiedPass, VerifiedPassCache } from './verified-pass-cache.ts';
-import { headerOf, type JwsStep, refuse, verifiedPayload } from './verify-jws.ts';
+import { type JwsStep, readCompactJws, refuse, verifiedClaims } from './verify-jws.ts';
 
 /** Who the pass and proof prove is in the store: what a check-in carries on from here. */
 export interface VerifiedIdentity {
@@ -77,14 +77,14 @@ function verifyPass(
   const cached = cache?.get(pass);
   // A retired key takes its passes with it, cached or not.
   if (cached && keys.has(cached.kid)) return { ok: true, value: cached };
-  const header = headerOf(pass, PASS_TYP);
-  if (!header.ok) return header;
-  const kid = header.value.kid;
+  const jws = readCompactJws(pass, PASS_TYP);
+  if (!jws.ok) return jws;
+  const kid = jws.value.kid;
   const key = kid === undefined ? undefined : keys.get(kid);
   if (kid === undefined || key === undefined) {
     return refuse('unknown_key', `no published organisation key ${kid ?? '(none named)'}`);
   }
-  const payload = verifiedPayload(pass, key);
+  const payload = verifiedClaims(jws.value, key);
   if (!payload.ok) return payload;
   const claims = passClaimsSchema.safeParse(payload.value);
   if (!claims.success) return refuse('tampered', 'pass claims do not match the schema');
@@ -140,9 +140,9 @@ export async function verifyPresence({
     return fail('rate_limited', `too many check-ins from ${passId}`);
   }
 
-  const header = headerOf(proof, PROOF_TYP);
-  if (!header.ok) return fail(header.reason, `proof: ${header.detail}`);
-  const payload = verifiedPayload(proof, appKey);
+  const proofJws = readCompactJws(proof, PROOF_TYP);
+  if (!proofJws.ok) return fail(proofJws.reason, `proof: ${proofJws.detail}`);
+  const payload = verifiedClaims(proofJws.value, appKey);
   if (!payload.ok) return fail(payload.reason, `proof: ${payload.detail}`);
   const parsed = proofClaimsSchema.safeParse(payload.value);
   if (!parsed.success) return fail('tampered', 'proof claims do not match the schema');
