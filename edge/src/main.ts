@@ -20,6 +20,7 @@ import { createEdgeMetrics, type EdgeMetrics } from './observability/edge-metric
 import { createLogger, type Logger } from './observability/logger.ts';
 import { loadLayoutFile } from './presence/layout-file.ts';
 import type { PresenceService } from './presence/presence-service.ts';
+import { openArrivalClaimDesk } from './realtime/arrival-claim-desk.ts';
 import { createAssociateSockets } from './realtime/associate-socket.ts';
 import { createCloudTokenVerifier, type TokenVerifier } from './realtime/token-verifier.ts';
 import type { LocalProfileStore } from './store/local-profile-store.ts';
@@ -91,12 +92,21 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     const verifier = deps.tokenVerifier ?? createCloudTokenVerifier(config.cloudUrl);
     const recentAlerts = createRecentBuffer<ArrivalAlert>(100);
     const recentArrivals = createRecentArrivals();
+    const claims = await openArrivalClaimDesk({
+      storeId: config.storeId,
+      dir: config.dataDir,
+      outbox,
+      registry: metrics.registry,
+      logger,
+      now: context.now,
+    });
     const sockets = createAssociateSockets({
       storeId: config.storeId,
       verifier,
       storeName: storeNameFrom(cloud, config.storeId),
       metrics,
       logger,
+      claims,
     });
     const reject = createRejectionReporter({ metrics, logger });
     const { checkIns, loyaltyScans } = composeCheckIns(context, {

@@ -12,6 +12,8 @@ import { Server } from 'socket.io';
 import { authorizeAssociate } from '../domain/associate-access.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { ArrivalClaimDesk } from './arrival-claim-desk.ts';
+import { serveClaims } from './claim-socket-handlers.ts';
 import type { TokenVerifier } from './token-verifier.ts';
 
 interface SocketData {
@@ -26,6 +28,8 @@ export interface AssociateSocketsOptions {
   storeName: () => Promise<string>;
   metrics: Pick<EdgeMetrics, 'connectedAssociates'>;
   logger: Logger;
+  /** Acknowledgements, claims and outcomes of the arrivals pushed; none without it. */
+  claims?: ArrivalClaimDesk;
 }
 
 export interface AssociateSockets {
@@ -40,7 +44,7 @@ export interface AssociateSockets {
  * is required at connect; the socket then joins the store's room, where alerts go.
  */
 export function createAssociateSockets(options: AssociateSocketsOptions): AssociateSockets {
-  const { storeId, verifier, metrics, logger } = options;
+  const { storeId, verifier, metrics, logger, claims } = options;
   const room = associateRoom(storeId);
   let io:
     | Server<AssociateToServerEvents, ServerToAssociateEvents, Record<string, never>, SocketData>
@@ -74,6 +78,14 @@ export function createAssociateSockets(options: AssociateSocketsOptions): Associ
         metrics.connectedAssociates.inc();
         socket.on('disconnect', () => metrics.connectedAssociates.dec());
         void socket.join(room);
+        if (claims) {
+          const actor = { associateId: socket.data.associateId, name: socket.data.name };
+          serveClaims(socket, actor, {
+            desk: claims,
+            broadcast: (claim) => io?.to(room).emit('claim', claim),
+            logger,
+          });
+        }
         void options
           .storeName()
           .then((storeName) =>
@@ -89,6 +101,8 @@ export function createAssociateSockets(options: AssociateSocketsOptions): Associ
       });
     },
     pushAlert(alert) {
+      // Claimable before any tablet can see it.
+      claims?.open(alert);
       io?.to(room).emit('alert', alert);
     },
     pushSuggestion(suggestion) {
