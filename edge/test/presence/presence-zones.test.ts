@@ -34,21 +34,39 @@ describe('zone presence', () => {
   });
 
   it('switches once the new zone has won by the margin for the minimum time', () => {
-    const tracker = trackerFor({ minSwitchMs: 4_000 });
-    feed(tracker, CUSTOMER, { 'node-entrance': -60, 'node-floor-a': -80 }, 0, 10_000);
+    const tracker = trackerFor({ minSwitchMs: 4_000, firstZoneGraceMs: 20_000 });
+    // Past the first zone's grace period: the full switching rules apply.
+    feed(tracker, CUSTOMER, { 'node-entrance': -60, 'node-floor-a': -80 }, 0, 30_000);
     const events = feed(
       tracker,
       CUSTOMER,
       { 'node-entrance': -74, 'node-floor-a': -58 },
-      10_000,
-      40_000,
+      30_000,
+      60_000,
     );
     const moves = events.filter((e) => e.type === 'zone-exit' || e.type === 'zone-enter');
     expect(types(moves)).toEqual(['zone-exit zon_entrance', 'zone-enter zon_floor']);
     expect(moves[0]).toMatchObject({ reason: 'moved' });
     // Smoothing plus the minimum time: not at the first reading, and not long after.
-    expect(moves[0]?.at).toBeGreaterThanOrEqual(14_000);
-    expect(moves[0]?.at).toBeLessThanOrEqual(25_000);
+    expect(moves[0]?.at).toBeGreaterThanOrEqual(34_000);
+    expect(moves[0]?.at).toBeLessThanOrEqual(45_000);
+  });
+
+  it('corrects a wrong first zone of a visit within a few readings', () => {
+    const tracker = trackerFor({ minSwitchMs: 4_000, firstZoneGraceMs: 20_000 });
+    // The entrance node missed the first advertisements: the floor is named first.
+    const first = feed(tracker, CUSTOMER, { 'node-floor-a': -70 }, 0, 2_000);
+    expect(types(first)).toEqual(['store-enter', 'zone-enter zon_floor']);
+    const events = feed(
+      tracker,
+      CUSTOMER,
+      { 'node-entrance': -60, 'node-floor-a': -72 },
+      2_000,
+      10_000,
+    );
+    const moves = events.filter((e) => e.type === 'zone-exit' || e.type === 'zone-enter');
+    expect(types(moves)).toEqual(['zone-exit zon_floor', 'zone-enter zon_entrance']);
+    expect(moves[1]?.at).toBeLessThanOrEqual(4_000);
   });
 
   it('applies the receiver calibration offset when comparing zones', () => {

@@ -28,6 +28,8 @@ export interface DeviceState {
   evaluatedAt: number;
   /** A zone whose receivers went offline while the device was in it: -1 when none. */
   blockedZone: number;
+  /** Zones entered during this visit: the first one is named on little evidence, so it may be corrected quickly. */
+  zonesEntered: number;
 }
 
 export function newDeviceState(key: string, identified: boolean, now: number): DeviceState {
@@ -46,6 +48,7 @@ export function newDeviceState(key: string, identified: boolean, now: number): D
     evidence: 0,
     evaluatedAt: now,
     blockedZone: -1,
+    zonesEntered: 0,
   };
 }
 

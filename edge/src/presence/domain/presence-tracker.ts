@@ -48,6 +48,7 @@ export function createPresenceTracker({
   switchEvidenceDbS = 20,
   minSwitchMs = 2_000,
   enterConfirmMs = 500,
+  firstZoneGraceMs = 20_000,
   confidence = 0,
   zoneExitAfterMs = 10_000,
   storeExitAfterMs = 30_000,
@@ -83,6 +84,7 @@ export function createPresenceTracker({
     switchEvidenceDbS,
     minSwitchMs,
     enterConfirmMs,
+    firstZoneGraceMs,
     confidence,
   };
   const rejected: Partial<Record<SightingRejection, number>> = {};

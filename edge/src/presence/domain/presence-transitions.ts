@@ -28,6 +28,7 @@ export function createPresenceTransitions(
     enterStore(device, t, at) {
       device.present = true;
       device.presentSince = t;
+      device.zonesEntered = 0;
       count(device, 1);
       emit(device, { type: 'store-enter', deviceId: device.key, at });
     },
@@ -35,6 +36,7 @@ export function createPresenceTransitions(
       count(device, -1);
       device.zone = zone;
       device.zoneSince = t;
+      device.zonesEntered++;
       device.dwellsFired = 0;
       device.candidate = -1;
       device.blockedZone = -1;

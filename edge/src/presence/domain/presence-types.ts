@@ -105,6 +105,8 @@ export interface PresenceTrackerOptions {
   minSwitchMs?: number;
   /** From no zone, the best zone must stay best this long, and be confirmed by a new reading. */
   enterConfirmMs?: number;
+  /** For this long after the first zone of a visit is named, a zone ahead by the ambiguity margin replaces it at once. */
+  firstZoneGraceMs?: number;
   /** How many standard deviations of the smoothed estimates' difference a zone must also win by. */
   confidence?: number;
   /** With no reading from the current zone's receivers for this long, the zone is left. */

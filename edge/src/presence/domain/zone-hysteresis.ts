@@ -9,6 +9,8 @@ export interface HysteresisOptions {
   switchEvidenceDbS: number;
   minSwitchMs: number;
   enterConfirmMs: number;
+  /** For this long after the first zone of a visit was named, a clearly better zone replaces it at once. */
+  firstZoneGraceMs: number;
   /** Standard deviations of the estimates' difference a new zone must also win by. */
   confidence: number;
 }
@@ -51,7 +53,12 @@ export function decideZone(
     if (currentScore < options.exitThresholdDbm) {
       return { kind: 'leave', reason: wins ? 'moved' : 'faded', enter: -1 };
     }
-    const advantage = bestScore - currentScore - options.switchMarginDb;
+    // The first zone of a visit was named on a few readings: while it is young, a zone ahead
+    // by the ambiguity margin (as for a first entry) replaces it on a little evidence, at once.
+    const provisional =
+      device.zonesEntered === 1 && now - device.zoneSince < options.firstZoneGraceMs;
+    const margin = provisional ? options.ambiguityMarginDb + doubt : options.switchMarginDb;
+    const advantage = bestScore - currentScore - margin;
     if (!wins || advantage <= 0) {
       device.candidate = -1;
       return STAY;
@@ -65,6 +72,8 @@ export function decideZone(
     // Evidence accumulates as advantage × time: walking into a zone (a large advantage)
     // switches within a few seconds, standing on a boundary (a small one) rarely does.
     device.evidence += (advantage * Math.max(0, now - device.evaluatedAt)) / 1000;
+    // A young first zone needs no more than a second reading that agrees.
+    if (provisional) return fromReading ? { kind: 'leave', reason: 'moved', enter: best } : STAY;
     if (now - device.candidateSince < options.minSwitchMs) return STAY;
     if (device.evidence < options.switchEvidenceDbS) return STAY;
     return { kind: 'leave', reason: 'moved', enter: best };
@@ -77,12 +86,16 @@ export function decideZone(
     device.candidate = -1;
     return STAY;
   }
+  // Only a new reading confirms: a tick with nothing new proves nothing.
+  if (!fromReading) return STAY;
   if (device.candidate !== best) {
     device.candidate = best;
     device.candidateSince = now;
     return STAY;
   }
-  // Only a new reading confirms: a tick with nothing new proves nothing.
-  if (!fromReading || now - device.candidateSince < options.enterConfirmMs) return STAY;
+  // The first zone of a visit is named on the next reading that agrees (a wrong one is soon
+  // replaced, above); later entries, from a zone left or faded, wait for the confirmation time.
+  const firstZone = device.zonesEntered === 0 && options.firstZoneGraceMs > 0;
+  if (!firstZone && now - device.candidateSince < options.enterConfirmMs) return STAY;
   return { kind: 'enter', zone: best };
 }
