@@ -1,7 +1,7 @@
-import { type FileHandle, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { type FileHandle, mkdir, open, unlink } from 'node:fs/promises';
 import { type LogPosition, readAckFile, syncFolder, writeAckFile } from './ack-file.ts';
 import { decodeFrame, encodeFrame, MAX_RECORD_BYTES } from './domain/record-frame.ts';
+import { listSegments, scanSegment, segmentFile, segmentSize } from './segment-files.ts';
 
 export interface SegmentLogOptions {
   dir: string;
@@ -36,10 +36,6 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-const SEGMENT_NAME = /^(\d{12})\.seg$/;
-const segmentFile = (dir: string, segment: number) =>
-  join(dir, `${String(segment).padStart(12, '0')}.seg`);
-
 /**
  * One append-only log of length-prefixed, checksummed records in numbered segment files,
  * and the position up to which a consumer has acknowledged them. Appends made in the same
@@ -73,7 +69,7 @@ export class SegmentLog {
   /** Scans every unacknowledged record, cuts away a damaged tail, opens the last segment. */
   async open(): Promise<RecoveryReport> {
     await mkdir(this.#dir, { recursive: true });
-    const segments = await this.#segments();
+    const segments = await listSegments(this.#dir);
     const acked = (await readAckFile(this.#dir)) ?? { segment: segments[0] ?? 0, offset: 0 };
     this.#acked = acked;
     const report: RecoveryReport = { pending: 0, corrupt: 0, truncatedBytes: 0 };
@@ -83,7 +79,7 @@ export class SegmentLog {
         continue;
       }
       const from = segment === acked.segment ? acked.offset : 0;
-      const scan = await this.#scan(segment, from);
+      const scan = await scanSegment(this.#dir, segment, from);
       report.pending += scan.records;
       report.corrupt += scan.corrupt;
       report.truncatedBytes += scan.truncatedBytes;
@@ -117,7 +113,7 @@ export class SegmentLog {
     while (result.records.length < maxRecords && bytes < maxBytes) {
       const active = this.#active;
       const isActive = active !== null && position.segment === active.segment;
-      const size = isActive ? active.size : await this.#sizeOf(position.segment);
+      const size = isActive ? active.size : await segmentSize(this.#dir, position.segment);
       if (position.offset >= size) {
         // The end of a closed segment: carry on in the next one.
         if (active === null || position.segment >= active.segment) break;
@@ -166,7 +162,7 @@ export class SegmentLog {
     await writeAckFile(this.#dir, position);
     this.#acked = { ...position };
     this.#pending = Math.max(0, this.#pending - records);
-    for (const segment of await this.#segments()) {
+    for (const segment of await listSegments(this.#dir)) {
       if (segment < position.segment) await unlink(segmentFile(this.#dir, segment));
     }
   }
@@ -232,44 +228,6 @@ export class SegmentLog {
     this.#active = { segment, file, size };
   }
 
-  /** Counts the good records of a segment from `from`; truncates a damaged tail. */
-  async #scan(segment: number, from: number) {
-    const path = segmentFile(this.#dir, segment);
-    const file = await open(path, 'r+');
-    try {
-      const { size } = await file.stat();
-      let offset = Math.min(from, size);
-      let records = 0;
-      let carry = new Uint8Array(0);
-      let readAt = offset;
-      while (readAt < size) {
-        const length = Math.min(1024 * 1024, size - readAt);
-        const fresh = new Uint8Array(length);
-        const { bytesRead } = await file.read(fresh, 0, length, readAt);
-        readAt += bytesRead;
-        const chunk = carry.length === 0 ? fresh : Buffer.concat([carry, fresh]);
-        let at = 0;
-        for (;;) {
-          const frame = decodeFrame(chunk, at);
-          if (frame.status !== 'ok') break;
-          at += frame.size;
-          records += 1;
-        }
-        offset += at;
-        carry = chunk.subarray(at);
-        if (decodeFrame(chunk, at).status === 'corrupt' || bytesRead === 0) break;
-      }
-      if (offset < size) {
-        await file.truncate(offset);
-        await file.sync();
-        return { records, corrupt: 1, truncatedBytes: size - offset };
-      }
-      return { records, corrupt: 0, truncatedBytes: 0 };
-    } finally {
-      await file.close();
-    }
-  }
-
   async #readAt(segment: number, offset: number, length: number): Promise<Uint8Array> {
     const file = this.#active?.segment === segment ? this.#active.file : null;
     const handle = file ?? (await open(segmentFile(this.#dir, segment), 'r'));
@@ -280,22 +238,5 @@ export class SegmentLog {
     } finally {
       if (file === null) await handle.close();
     }
-  }
-
-  async #sizeOf(segment: number): Promise<number> {
-    try {
-      return (await stat(segmentFile(this.#dir, segment))).size;
-    } catch {
-      return 0;
-    }
-  }
-
-  async #segments(): Promise<number[]> {
-    const names = await readdir(this.#dir);
-    return names
-      .map((name) => SEGMENT_NAME.exec(name)?.[1])
-      .filter((digits): digits is string => digits !== undefined)
-      .map(Number)
-      .sort((a, b) => a - b);
   }
 }
