@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   contentIdSchema,
+  newId,
   pageSchema,
   playlistDraftSchema,
+  playlistIdSchema,
   playlistSchema,
   screenIdSchema,
   storeIdSchema,
@@ -25,7 +26,6 @@ export interface PlaylistRoutesOptions {
 }
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const playlistIdSchema = playlistSchema.shape.id;
 const playlistParams = z.object({ playlistId: playlistIdSchema });
 const listQuery = z.object({
   storeId: storeIdSchema.optional(),
@@ -38,8 +38,6 @@ const listQuery = z.object({
 });
 const playlistContent = json(playlistSchema);
 const draftBody = { content: json(playlistDraftSchema), required: true };
-
-const newPlaylistId = () => `pls_${randomUUID().replaceAll('-', '')}`;
 
 /** Playlists of screen content per screen or zone, scheduled by marketers. */
 export function createPlaylistRoutes({ playlists, checks, tokens, now }: PlaylistRoutesOptions) {
@@ -122,7 +120,7 @@ export function createPlaylistRoutes({ playlists, checks, tokens, now }: Playlis
     const draft = c.req.valid('json');
     const org = c.get('claims').org;
     await checks.checkPlaylist(org, draft);
-    return c.json(await playlists.insert(org, newPlaylistId(), draft, now()), 201);
+    return c.json(await playlists.insert(org, newId('playlist'), draft, now()), 201);
   });
   router.openapi(replaceRoute, async (c) => {
     const { playlistId } = c.req.valid('param');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentIdSchema, storeIdSchema, zoneIdSchema } from '../ids/ids.ts';
+import { contentIdSchema, playlistIdSchema, storeIdSchema, zoneIdSchema } from '../ids/ids.ts';
 import { layoutItemIdSchema } from '../layout/store-layout.ts';
 import { localTimeSchema, minutesOfDay, weekdaySchema } from './campaign-schedule.ts';
 
@@ -72,7 +72,7 @@ export type PlaylistDraft = z.infer<typeof playlistDraftSchema>;
 export type PlaylistDraftInput = z.input<typeof playlistDraftSchema>;
 
 export const playlistSchema = playlistFields.extend({
-  id: z.string().regex(/^pls_[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be a playlist id (pls_…)'),
+  id: playlistIdSchema,
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });

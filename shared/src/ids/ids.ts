@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   content: 'cnt',
   event: 'evt',
   ticket: 'tkt',
+  playlist: 'pls',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
@@ -54,6 +55,8 @@ export const contentIdSchema = idSchema('content');
 export const eventIdSchema = idSchema('event');
 /** A ticket to an in-store event, shown as a QR code at the door. */
 export const ticketIdSchema = idSchema('ticket');
+/** A playlist of screen content, for a zone or one screen. */
+export const playlistIdSchema = idSchema('playlist');
 
 /** A client-chosen id for a publisher (an app instance, a scanner node): topic-safe. */
 export const clientIdSchema = z
