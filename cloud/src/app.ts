@@ -11,6 +11,8 @@ import { createKeyRoutes } from './auth/key-routes.ts';
 import type { KeyRing } from './auth/signing-keys.ts';
 import { createTokenService } from './auth/token-service.ts';
 import { createEngagementRoutes } from './campaigns/engagement-routes.ts';
+import { defaultConsoleDir } from './console/console-files.ts';
+import { createConsoleRoutes } from './console/console-routes.ts';
 import { createContentCodeRoutes } from './content-codes/content-code-routes.ts';
 import { createProductRepository } from './content-codes/product-repository.ts';
 import { createCustomerRegistryRepository } from './customers/customer-registry-repository.ts';
@@ -45,6 +47,8 @@ export interface CloudAppOptions {
   /** The clock tokens are issued and checked against. */
   now?: () => Date;
   version?: string;
+  /** The built marketer console served at /console/ (by default, the repository's build). */
+  consoleDir?: string;
 }
 
 export const CLOUD_VERSION = '0.1.0';
@@ -57,6 +61,7 @@ export function createCloudApp({
   metrics,
   now = () => new Date(),
   version = CLOUD_VERSION,
+  consoleDir = defaultConsoleDir(),
 }: CloudAppOptions) {
   const tokens = createTokenService({ keys, now });
   const stores = createStoreRepository(db);
@@ -103,7 +108,7 @@ export function createCloudApp({
   const tickets = createTicketRepository(db);
   app.route('/', createTicketRoutes({ tickets, tokens, keys, now }));
   app.route('/', createTicketFeedRoutes({ tickets, tokens }));
-  app.route('/', createEngagementRoutes({ db, stores, tokens, now }));
+  app.route('/', createEngagementRoutes({ db, stores, customers, tokens, now }));
   app.route(
     '/',
     createIngestRoutes({
@@ -128,6 +133,7 @@ export function createCloudApp({
     },
   });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Vitrine cloud API' }));
+  app.route('/', createConsoleRoutes({ dir: consoleDir }));
 
   app.notFound((c) => {
     const body: ProblemBody = {
