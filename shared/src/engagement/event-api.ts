@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageSchema } from '../api/cloud-api.ts';
-import { MAX_TICKET_ADMITS } from '../identity/event-ticket.ts';
+import { issuedTicketSchema, MAX_TICKET_ADMITS } from '../identity/event-ticket.ts';
 import {
   associateIdSchema,
   customerIdSchema,
@@ -51,6 +51,21 @@ export const eventWriteSchema = z.strictObject({
 });
 export type EventWrite = z.infer<typeof eventWriteSchema>;
 
+/** `PATCH /v1/events/{eventId}`: the fields to change, others kept; no defaults applied. */
+export const eventPatchSchema = z.strictObject({
+  name: eventWriteSchema.shape.name.optional(),
+  description: eventWriteSchema.shape.description.unwrap().optional(),
+  kind: eventWriteSchema.shape.kind.optional(),
+  storeIds: eventWriteSchema.shape.storeIds.optional(),
+  startsAt: localDateTime.optional(),
+  endsAt: localDateTime.optional(),
+  capacity: eventWriteSchema.shape.capacity.optional(),
+  segmentId: eventWriteSchema.shape.segmentId.unwrap().optional(),
+  hostAssociateIds: eventWriteSchema.shape.hostAssociateIds.unwrap().optional(),
+  status: eventWriteSchema.shape.status.unwrap().optional(),
+});
+export type EventPatch = z.infer<typeof eventPatchSchema>;
+
 /** When the event runs at one of its stores, as instants. */
 export const eventSessionSchema = z.object({
   storeId: storeIdSchema,
@@ -90,6 +105,8 @@ export const invitationResultSchema = z.object({
   alreadyInvited: z.number().int().nonnegative(),
   /** Named customers without marketing consent: not invited. */
   withoutConsent: z.array(customerIdSchema),
+  /** Customers the segment selects who did not consent to marketing: not invited. */
+  segmentWithoutConsent: z.number().int().nonnegative(),
 });
 export type InvitationResult = z.infer<typeof invitationResultSchema>;
 
@@ -119,6 +136,8 @@ export const guestSchema = z.object({
   ticketId: ticketIdSchema.nullable(),
   /** The first admission at the door on the guest's ticket. */
   attendedAt: instant.nullable(),
+  /** The secret of the guest's invitation link, with which they answer it themselves. */
+  rsvpCode: z.string(),
 });
 export type Guest = z.infer<typeof guestSchema>;
 
@@ -138,5 +157,24 @@ export const guestListSchema = z.object({
   eventId: eventIdSchema,
   counts: guestCountsSchema,
   guests: z.array(guestSchema),
+  /** The next page of guests, or null after the last. */
+  nextCursor: z.string().nullable(),
 });
 export type GuestList = z.infer<typeof guestListSchema>;
+
+/** Counts of the whole event and of each of its stores. */
+export const eventSummarySchema = z.object({
+  eventId: eventIdSchema,
+  counts: guestCountsSchema,
+  stores: z.array(
+    z.object({ storeId: storeIdSchema, capacity: z.number().int(), counts: guestCountsSchema }),
+  ),
+});
+export type EventSummary = z.infer<typeof eventSummarySchema>;
+
+/** The answer to an RSVP: the guest as recorded and, for a "yes", their ticket. */
+export const rsvpResultSchema = z.object({
+  guest: guestSchema,
+  ticket: issuedTicketSchema.nullable(),
+});
+export type RsvpResult = z.infer<typeof rsvpResultSchema>;
