@@ -63,26 +63,7 @@ export function createTicketRepository(db: Database): TicketRepository {
       return row ?? null;
     },
     async revoke(ticket, at) {
-      return db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${FEED_LOCK})`);
-        const [updated] = await tx
-          .update(tickets)
-          .set({ revokedAt: at })
-          .where(and(eq(tickets.id, ticket.id), isNull(tickets.revokedAt)))
-          .returning();
-        if (updated === undefined) return ticket;
-        await tx
-          .insert(ticketRevocations)
-          .values({
-            organisationId: ticket.organisationId,
-            storeId: ticket.storeId,
-            ticketId: ticket.id,
-            revokedAt: at,
-            ticketExpiresAt: ticket.validUntil,
-          })
-          .onConflictDoNothing({ target: ticketRevocations.ticketId });
-        return updated;
-      });
+      return db.transaction((tx) => revokeTicketIn(tx, ticket, at));
     },
     async revocationsSince(storeId, since, limit) {
       return db
@@ -98,6 +79,35 @@ export function createTicketRepository(db: Database): TicketRepository {
         .limit(limit);
     },
   };
+}
+
+/**
+ * Revokes the ticket inside the caller's transaction (an RSVP withdrawn, an event
+ * cancelled) and appends it to its store's feed; a second time changes nothing.
+ */
+export async function revokeTicketIn(
+  tx: Transaction,
+  ticket: StoredTicket,
+  at: Date,
+): Promise<StoredTicket> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${FEED_LOCK})`);
+  const [updated] = await tx
+    .update(tickets)
+    .set({ revokedAt: at })
+    .where(and(eq(tickets.id, ticket.id), isNull(tickets.revokedAt)))
+    .returning();
+  if (updated === undefined) return ticket;
+  await tx
+    .insert(ticketRevocations)
+    .values({
+      organisationId: ticket.organisationId,
+      storeId: ticket.storeId,
+      ticketId: ticket.id,
+      revokedAt: at,
+      ticketExpiresAt: ticket.validUntil,
+    })
+    .onConflictDoNothing({ target: ticketRevocations.ticketId });
+  return updated;
 }
 
 /**
