@@ -218,6 +218,44 @@ export function localProfileStoreContract(name: string, open: () => Promise<Loca
       expect(await store.pruneExpired(2_000 + 2 * VISIT_HOLD_MS)).toEqual(['cus_000001']);
     });
 
+    it('keeps a visit it made offline when the feed, not yet aware of it, says less', async () => {
+      await store.applySync(
+        {
+          upserts: [buildProfile(), buildProfile({ id: 'cus_000002' })],
+          erasures: [],
+          heldUntil: new Map([
+            ['cus_000001', 5_000],
+            ['cus_000002', 5_000],
+          ]),
+          watermark: '1',
+        },
+        1,
+      );
+      await store.noteVisit('cus_000001', 4_000);
+      await store.noteVisit('cus_000002', 4_000);
+      // A page written before the visits reached the cloud: an unchanged end of stay for
+      // one, the other out of the selection.
+      await store.applySync(
+        {
+          upserts: [buildProfile({ notes: 'edited in the cloud' })],
+          erasures: [],
+          removals: ['cus_000002'],
+          heldUntil: new Map([['cus_000001', 5_000]]),
+          watermark: '2',
+        },
+        4_500,
+      );
+      expect(await store.pruneExpired(5_000)).toEqual([]);
+      expect((await store.get('cus_000001'))?.profile.notes).toBe('edited in the cloud');
+      expect(await store.get('cus_000002')).not.toBeNull();
+      expect(await store.pruneExpired(4_000 + VISIT_HOLD_MS)).toEqual(['cus_000001', 'cus_000002']);
+      // An erasure is never held back by a visit.
+      await store.putFetched(buildProfile({ id: 'cus_000003' }), 6_000);
+      await store.noteVisit('cus_000003', 6_000);
+      await store.applySync({ upserts: [], erasures: ['cus_000003'], watermark: '3' }, 6_001);
+      expect(await store.get('cus_000003')).toBeNull();
+    });
+
     it('applies a page of a thousand profiles', async () => {
       const upserts = Array.from({ length: 1000 }, (_, i) =>
         buildProfile({ id: `cus_${String(i + 1).padStart(6, '0')}` }),

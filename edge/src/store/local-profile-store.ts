@@ -14,7 +14,10 @@ export interface StoredProfile {
 export interface SyncBatch {
   upserts: CustomerProfile[];
   erasures: string[];
-  /** Customers who changed and left the store's selection: their copy goes. */
+  /**
+   * Customers who changed and left the store's selection: their copy goes, unless a visit
+   * here holds them still (the cloud had not heard of it when it let them go).
+   */
   removals?: string[];
   /**
    * When upserted customers leave the selection if nothing changes first (ms since the
@@ -45,8 +48,9 @@ export interface LocalProfileStore {
   putFetched(profile: CustomerProfile, at: number): Promise<void>;
   /**
    * A check-in accepted here at `at`: the customer is held at least the visit hold from
-   * then, as the cloud will hold them once it hears of the visit. A customer held without
-   * end (home store, top tier) stays so; one this edge does not hold is not added.
+   * then, as the cloud will hold them once it hears of the visit: an end of stay from the
+   * feed never shortens that hold. A customer held without end (home store, top tier) stays
+   * so; one this edge does not hold is not added.
    */
   noteVisit(customerId: string, at: number): Promise<void>;
   /** Drops a customer the cloud no longer knows. */

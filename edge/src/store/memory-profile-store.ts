@@ -10,9 +10,18 @@ export function createMemoryProfileStore(holds: ProfileHoldOptions = {}): LocalP
   const profiles = new Map<string, StoredProfile>();
   /** Customers' end of stay here, when they have one (absent: held without end). */
   const heldUntilOf = new Map<string, number>();
+  /** Visits made here the cloud may not have heard of: a hold the feed never shortens. */
+  const visitHeldUntilOf = new Map<string, number>();
   function holdAtLeast(customerId: string, until: number) {
     heldUntilOf.set(customerId, Math.max(heldUntilOf.get(customerId) ?? until, until));
   }
+  function drop(customerId: string) {
+    profiles.delete(customerId);
+    heldUntilOf.delete(customerId);
+    visitHeldUntilOf.delete(customerId);
+  }
+  const heldForVisit = (customerId: string, at: number) =>
+    (visitHeldUntilOf.get(customerId) ?? 0) > at;
   let watermark: string | null = null;
   return {
     async get(customerId) {
@@ -28,10 +37,8 @@ export function createMemoryProfileStore(holds: ProfileHoldOptions = {}): LocalP
         if (until === undefined) heldUntilOf.delete(profile.id);
         else heldUntilOf.set(profile.id, until);
       }
-      for (const customerId of [...erasures, ...removals]) {
-        profiles.delete(customerId);
-        heldUntilOf.delete(customerId);
-      }
+      for (const customerId of erasures) drop(customerId);
+      for (const customerId of removals) if (!heldForVisit(customerId, at)) drop(customerId);
       watermark = next;
     },
     async putFetched(profile, at) {
@@ -40,18 +47,18 @@ export function createMemoryProfileStore(holds: ProfileHoldOptions = {}): LocalP
       if (source === 'demand') holdAtLeast(profile.id, at + demandHoldMs);
     },
     async noteVisit(customerId, at) {
-      if (heldUntilOf.has(customerId)) holdAtLeast(customerId, at + visitHoldMs);
+      if (!heldUntilOf.has(customerId)) return;
+      const until = at + visitHoldMs;
+      visitHeldUntilOf.set(customerId, Math.max(visitHeldUntilOf.get(customerId) ?? until, until));
     },
     async forget(customerId) {
-      profiles.delete(customerId);
-      heldUntilOf.delete(customerId);
+      drop(customerId);
     },
     async pruneExpired(now) {
       const gone: string[] = [];
       for (const [customerId, until] of heldUntilOf) {
-        if (until > now) continue;
-        profiles.delete(customerId);
-        heldUntilOf.delete(customerId);
+        if (until > now || heldForVisit(customerId, now)) continue;
+        drop(customerId);
         gone.push(customerId);
       }
       return gone.sort();

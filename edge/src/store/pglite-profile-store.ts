@@ -24,6 +24,9 @@ create index if not exists profiles_tier_idx on profiles (tier);
 alter table profiles add column if not exists held_until bigint;
 create index if not exists profiles_held_until_idx on profiles (held_until)
   where held_until is not null;
+-- A visit made here that the cloud may not have heard of yet holds the customer at
+-- least until this (ms); the feed's end of stay never shortens it.
+alter table profiles add column if not exists visit_held_until bigint;
 create table if not exists sync_state (
   id integer primary key check (id = 1),
   watermark text not null,
@@ -168,11 +171,19 @@ export function createPgliteProfileStore(
     async applySync({ upserts, erasures, removals = [], heldUntil, watermark }, at) {
       await client.transaction(async (tx) => {
         await upsert(tx, upserts, 'sync', at, heldUntil);
-        const gone = [...erasures, ...removals];
-        if (gone.length > 0) {
+        if (erasures.length > 0) {
           await tx.query(
             'delete from profiles where id in (select jsonb_array_elements_text($1::jsonb))',
-            [JSON.stringify(gone)],
+            [JSON.stringify(erasures)],
+          );
+        }
+        // A customer who left the selection but visited here since, unknown to the cloud
+        // yet, stays for that visit's hold (the cloud takes them back once it hears of it).
+        if (removals.length > 0) {
+          await tx.query(
+            `delete from profiles where id in (select jsonb_array_elements_text($1::jsonb))
+             and coalesce(visit_held_until, 0) <= $2`,
+            [JSON.stringify(removals), at],
           );
         }
         await tx.query(
@@ -188,7 +199,7 @@ export function createPgliteProfileStore(
     async noteVisit(customerId, at) {
       // A copy kept before holds existed (null) counts as held from its fetch.
       await client.query(
-        `update profiles set held_until = greatest(held_until, $2)
+        `update profiles set visit_held_until = greatest(visit_held_until, $2)
          where id = $1 and (held_until is not null or source = 'demand')`,
         [customerId, at + visitHoldMs],
       );
@@ -199,7 +210,8 @@ export function createPgliteProfileStore(
     async pruneExpired(now) {
       const { rows } = await client.query(
         `delete from profiles
-         where held_until <= $1 or (source = 'demand' and held_until is null and updated <= $2)
+         where coalesce(visit_held_until, 0) <= $1
+           and (held_until <= $1 or (source = 'demand' and held_until is null and updated <= $2))
          returning id`,
         [now, now - demandHoldMs],
       );

@@ -5,7 +5,8 @@ const DAY_MS = 24 * 3600 * 1000;
  * cloud keeps a customer in a store's selection for twelve months after their last visit
  * there; the edge keeps the same rule for the visits the cloud has not heard of yet
  * (made while it was unreachable), so a regular is not let go while the store is offline.
- * Once the cloud sends the customer in the feed, its end of stay is the one that counts.
+ * The feed's end of stay counts beside that hold, never shortening it: a feed page written
+ * before the visit reached the cloud must not undo it.
  */
 export interface ProfileHoldOptions {
   /** A copy fetched on demand for one customer (ms from the fetch). */
