@@ -29,6 +29,7 @@ export * from './realtime/arrival-claims.ts';
 export * from './realtime/associate-events.ts';
 export * from './realtime/campaign-suggestion.ts';
 export * from './realtime/claim-board.ts';
+export * from './realtime/screen-events.ts';
 export * from './topics/decode.ts';
 export * from './topics/topic-map.ts';
 export * from './topics/topics.ts';

@@ -45,7 +45,9 @@ export function createIngestRepository(db: Database): IngestRepository {
         // nobody) or sees them stored (and anonymises them): never a customer brought back.
         // The visits' changes also enter the feed in commit order.
         await lockProfileFeed(tx);
-        const named = [...new Set(events.map(customerOfEvent))];
+        const named = [
+          ...new Set(events.map(customerOfEvent).filter((id): id is string => id !== null)),
+        ];
         const current = new Set(
           (
             await tx
@@ -57,15 +59,17 @@ export function createIngestRepository(db: Database): IngestRepository {
           ).map((row) => row.id),
         );
         const rows = events.map((event) => {
-          const known = current.has(customerOfEvent(event));
+          const customerId = customerOfEvent(event);
+          const known = customerId !== null && current.has(customerId);
           return {
             id: event.key,
             storeId,
             kind: event.kind,
             occurredAt: new Date(event.occurredAt),
             receivedAt,
-            payload: known ? event.data : anonymise(event.data),
-            customerId: known ? customerOfEvent(event) : null,
+            // An event about no one has nobody to anonymise.
+            payload: known || customerId === null ? event.data : anonymise(event.data),
+            customerId: known ? customerId : null,
           };
         });
         const inserted = await tx

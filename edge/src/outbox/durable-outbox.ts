@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { type IngestEvent, type IngestKind, ingestEventSchema } from '@vitrine/shared';
+import {
+  customerOfIngestEvent,
+  type IngestEvent,
+  type IngestKind,
+  ingestEventSchema,
+} from '@vitrine/shared';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { LogPosition } from './ack-file.ts';
@@ -174,7 +179,7 @@ export class DurableOutbox {
         const entry = parseEntry(record.payload);
         if (entry === null) batch.unreadable += 1;
         else if (entry.expiresAt <= now) batch.expired.push(entry.event.kind);
-        else if (this.#erased.has(entry.event.data.customerId)) {
+        else if (this.#erased.has(customerOfIngestEvent(entry.event) ?? '')) {
           batch.erased.push(entry.event.kind);
         } else batch.entries.push(entry);
       }

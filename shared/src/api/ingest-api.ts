@@ -9,6 +9,7 @@ import {
   eventIdSchema,
   messageIdSchema,
   offerIdSchema,
+  playlistIdSchema,
   storeIdSchema,
   ticketIdSchema,
   zoneIdSchema,
@@ -168,6 +169,21 @@ export const deliveryIngestDataSchema = z
   })
   .loose();
 
+/**
+ * Proof of play: one item a screen showed, from when and for how long. It names a screen
+ * and content, never a person.
+ */
+export const screenPlayIngestDataSchema = z
+  .object({
+    screenId: clientIdSchema,
+    zoneId: zoneIdSchema,
+    contentId: contentIdSchema,
+    playlistId: playlistIdSchema.nullable(),
+    campaignId: campaignIdSchema.nullable(),
+    durationMs: z.number().int().nonnegative(),
+  })
+  .loose();
+
 export const ingestEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('check-in'), data: checkInIngestDataSchema }),
   z.object({ ...eventBase, kind: z.literal('alert'), data: alertIngestDataSchema }),
@@ -191,9 +207,15 @@ export const ingestEventSchema = z.discriminatedUnion('kind', [
     data: arrivalOutcomeIngestDataSchema,
   }),
   z.object({ ...eventBase, kind: z.literal('delivery'), data: deliveryIngestDataSchema }),
+  z.object({ ...eventBase, kind: z.literal('screen-play'), data: screenPlayIngestDataSchema }),
 ]);
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
 export type IngestKind = IngestEvent['kind'];
+
+/** The customer an event is about; null for a kind about no one (a screen's play). */
+export function customerOfIngestEvent(event: IngestEvent): string | null {
+  return event.kind === 'screen-play' ? null : event.data.customerId;
+}
 export const INGEST_KINDS = [
   'check-in',
   'alert',
@@ -205,6 +227,7 @@ export const INGEST_KINDS = [
   'arrival-release',
   'arrival-outcome',
   'delivery',
+  'screen-play',
 ] as const satisfies readonly IngestKind[];
 
 export const ingestBatchSchema = z.object({

@@ -1,4 +1,4 @@
-import type { IngestEvent } from '@vitrine/shared';
+import { customerOfIngestEvent, type IngestEvent } from '@vitrine/shared';
 
 /**
  * The fields of a reported event that say who: the customer, and the phone they used.
@@ -6,9 +6,9 @@ import type { IngestEvent } from '@vitrine/shared';
  */
 export const PERSONAL_FIELDS = ['customerId', 'clientId'] as const;
 
-/** The customer a reported event is about. */
-export function customerOfEvent(event: IngestEvent): string {
-  return event.data.customerId;
+/** The customer a reported event is about; null for one about no one (a screen's play). */
+export function customerOfEvent(event: IngestEvent): string | null {
+  return customerOfIngestEvent(event);
 }
 
 /**

@@ -30,6 +30,8 @@ export const OUTBOX_KINDS = {
   'ticket-admission': { priority: 'normal', ttlMs: 30 * DAY_MS },
   // What customers looked at: analytics, the first to wait behind the rest.
   'content-scan': { priority: 'low', ttlMs: 30 * DAY_MS },
+  // What screens showed: proof of play for analytics, one small record per item played.
+  'screen-play': { priority: 'low', ttlMs: 30 * DAY_MS },
   // Where people went in the store: analytics, many and small, worth a week at most.
   presence: { priority: 'low', ttlMs: 7 * DAY_MS },
 } as const satisfies Record<IngestKind, OutboxKindPolicy>;
