@@ -5,6 +5,7 @@ import type { EdgeMqttAdapter, MqttConnect } from './broker/edge-mqtt-adapter.ts
 import { createCloudClient } from './cloud/cloud-client.ts';
 import { composeBroker, composeIntake } from './compose/compose-broker.ts';
 import { composeCheckIns, composeLateCheckIns } from './compose/compose-check-ins.ts';
+import { composeEngagement } from './compose/compose-engagement.ts';
 import { composeHttp } from './compose/compose-http.ts';
 import { composeIdentity } from './compose/compose-identity.ts';
 import { composeOutbox } from './compose/compose-outbox.ts';
@@ -23,6 +24,7 @@ import type { PresenceService } from './presence/presence-service.ts';
 import { openArrivalClaimDesk } from './realtime/arrival-claim-desk.ts';
 import { createAssociateSockets } from './realtime/associate-socket.ts';
 import { createCloudTokenVerifier, type TokenVerifier } from './realtime/token-verifier.ts';
+import type { Publish } from './scans/scan-answer-publisher.ts';
 import type { LocalProfileStore } from './store/local-profile-store.ts';
 
 /** What a caller (a test, the demo launcher) may put in place of the defaults. */
@@ -50,8 +52,8 @@ export interface RunningEdge {
 }
 
 /**
- * The composition root: config → broker → outbox → identity → profiles → flows → HTTP and
- * sockets → MQTT intake → presence; each part stops in the reverse order.
+ * The composition root: config → broker → outbox → identity → profiles → flows → engagement
+ * → HTTP and sockets → MQTT intake → presence; each part stops in the reverse order.
  */
 export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promise<RunningEdge> {
   const startedAt = new Date();
@@ -121,8 +123,13 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       outbox,
       reject,
     });
-    // Scan answers go out through the MQTT client, which starts once the flows exist.
+    // Scan answers and campaign deliveries go out through the MQTT client, which starts
+    // once the flows exist.
     let mqtt: EdgeMqttAdapter | null = null;
+    const publish: Publish = async (topic, payload, options) => {
+      if (mqtt === null) throw new Error('the MQTT client is not started yet');
+      await mqtt.publish(topic, payload, options);
+    };
     const { tickets, qrScans } = await composeScans(context, {
       presence,
       codes,
@@ -131,10 +138,16 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       localProfiles,
       outbox,
       reject,
-      publish: async (topic, payload, options) => {
-        if (mqtt === null) throw new Error('the MQTT client is not started yet');
-        await mqtt.publish(topic, payload, options);
-      },
+      publish,
+    });
+    // Before the intake and presence start: it answers every fact they report.
+    await composeEngagement(context, {
+      cloud,
+      localProfiles,
+      profileCache,
+      outbox,
+      pushSuggestion: (suggestion) => sockets.pushSuggestion(suggestion),
+      publish,
     });
     const presenceService = layout
       ? composePresence(context, {

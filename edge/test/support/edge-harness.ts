@@ -5,8 +5,11 @@ import {
   type ArrivalAlert,
   type AssociateHello,
   buildTopic,
+  type CampaignSuggestion,
   type CheckIn,
+  type CustomerProfile,
   createEnvelope,
+  type EngagementFeed,
 } from '@vitrine/shared';
 import type { MqttClient } from 'mqtt';
 import { type Logger, pino } from 'pino';
@@ -27,19 +30,38 @@ export interface HarnessOptions {
   deps?: EdgeDeps;
   /** A store layout for the harness's store: the edge then runs presence on it. */
   layout?: (storeId: string) => unknown;
+  /** Customers the cloud knows besides the two every harness has. */
+  profiles?: CustomerProfile[];
+  /** The store's engagement feed from the start (the cloud answers 503 without one). */
+  engagementFeed?: (storeId: string) => EngagementFeed;
+  /**
+   * The store and data folder of an earlier harness, to start an edge again on what it
+   * left; the folder is then the caller's to remove.
+   */
+  restartOf?: { storeId: string; dataDir: string };
 }
 
 export interface AssociateClient {
   socket: Socket;
   alerts: ArrivalAlert[];
+  /** Campaign suggestions pushed to the store's associates. */
+  suggestions: CampaignSuggestion[];
   hello: AssociateHello | null;
   /** The connect error message, when the edge refused the socket. */
   refusal: string | null;
 }
 
 /** A fake cloud, an edge on its own store (embedded aedes, or MQTT_URL), and helpers. */
-export async function startHarness({ env = {}, logger, deps = {}, layout }: HarnessOptions = {}) {
-  const storeId = `sto_test-${uniqueSuffix()}`;
+export async function startHarness({
+  env = {},
+  logger,
+  deps = {},
+  layout,
+  profiles: extraProfiles = [],
+  engagementFeed,
+  restartOf,
+}: HarnessOptions = {}) {
+  const storeId = restartOf?.storeId ?? `sto_test-${uniqueSuffix()}`;
   const profiles = [
     buildProfile(),
     buildProfile({
@@ -50,8 +72,9 @@ export async function startHarness({ env = {}, logger, deps = {}, layout }: Harn
       homeStoreName: 'Paris',
     }),
   ];
-  const cloud = await startFakeCloud({ storeId, profiles });
-  const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-edge-'));
+  const cloud = await startFakeCloud({ storeId, profiles: [...profiles, ...extraProfiles] });
+  if (engagementFeed) cloud.state.engagementFeed = engagementFeed(storeId);
+  const dataDir = restartOf?.dataDir ?? (await mkdtemp(join(tmpdir(), 'vitrine-edge-')));
   const layoutFile = join(dataDir, 'layout.json');
   if (layout) await writeFile(layoutFile, JSON.stringify(layout(storeId)));
   const config = loadEdgeConfig({
@@ -154,8 +177,17 @@ export async function startHarness({ env = {}, logger, deps = {}, layout }: Harn
     async connectAssociate(auth: Record<string, unknown>): Promise<AssociateClient> {
       const socket = io(edge.httpUrl, { auth, reconnection: false, transports: ['websocket'] });
       sockets.push(socket);
-      const client: AssociateClient = { socket, alerts: [], hello: null, refusal: null };
+      const client: AssociateClient = {
+        socket,
+        alerts: [],
+        suggestions: [],
+        hello: null,
+        refusal: null,
+      };
       socket.on('alert', (alert: ArrivalAlert) => client.alerts.push(alert));
+      socket.on('suggestion', (suggestion: CampaignSuggestion) =>
+        client.suggestions.push(suggestion),
+      );
       await new Promise<void>((resolve) => {
         socket.on('hello', (hello: AssociateHello) => {
           client.hello = hello;
@@ -177,7 +209,9 @@ export async function startHarness({ env = {}, logger, deps = {}, layout }: Harn
       await cloud.close();
       if (process.env.MQTT_URL) await forgetStore(process.env.MQTT_URL, storeId);
       // The local stores may still be closing files: retry rather than fail the test.
-      await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      if (!restartOf) {
+        await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import {
   type CustomerProfile,
+  type EngagementFeed,
   type LoginResponse,
   type PassRevocation,
   type Role,
@@ -110,6 +111,9 @@ export async function startFakeCloud({
     ticketRevocations: [] as TicketRevocation[],
     /** When false, the key set and revocation feed answer 503. */
     identityUp: true,
+    /** The store's engagement feed; null answers 503 (the cloud cannot say). */
+    engagementFeed: null as EngagementFeed | null,
+    engagementRequests: 0,
   };
   const store: Store = storeSchema.parse({
     id: storeId,
@@ -145,6 +149,15 @@ export async function startFakeCloud({
     const since = Number(c.req.query('since') ?? 0);
     const items = state.ticketRevocations.slice(since);
     return c.json({ items, watermark: state.ticketRevocations.length, hasMore: false });
+  });
+  app.get('/v1/stores/:id/sync/engagement', (c) => {
+    if (c.req.header('authorization') !== `Bearer ${edgeToken}` || c.req.param('id') !== storeId) {
+      return c.json({ error: { code: 'forbidden', message: 'not this edge' } }, 403);
+    }
+    state.engagementRequests++;
+    return state.engagementFeed
+      ? c.json(state.engagementFeed)
+      : c.json({ error: { code: 'internal', message: 'down' } }, 503);
   });
   app.post('/v1/auth/login', async (c) => {
     const body: unknown = await c.req.json().catch(() => null);

@@ -1,0 +1,95 @@
+import type { Logger } from '../observability/logger.ts';
+import type { CatalogueFile, StoredCatalogue } from './catalogue-file.ts';
+import type { EngagementFeedClient } from './engagement-feed-client.ts';
+import type { EngagementMetrics } from './engagement-metrics.ts';
+
+export interface CatalogueSyncOptions {
+  storeId: string;
+  feed: EngagementFeedClient;
+  /** The store's IANA time zone from the cloud; null while it cannot say. */
+  timeZoneOf: () => Promise<string | null>;
+  file: CatalogueFile;
+  /** Called with the catalogue to decide with: the one on disk at start, then each new one. */
+  use: (stored: StoredCatalogue) => void;
+  intervalMs: number;
+  metrics: EngagementMetrics;
+  logger: Logger;
+  now: () => number;
+}
+
+/**
+ * The store's catalogue at the edge: the copy on disk first (so a restart without the
+ * cloud decides at once), then the cloud's, asked at start and every interval; a new
+ * version is written to disk before it is used. A failed sync keeps the last catalogue.
+ */
+export function createCatalogueSync(options: CatalogueSyncOptions) {
+  const { storeId, file, metrics, logger, now } = options;
+  let current: StoredCatalogue | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+
+  async function syncOnce(): Promise<void> {
+    const fetched = await options.feed.fetchFeed(storeId);
+    if (fetched.outcome === 'failed') {
+      metrics.catalogueSyncs.inc({ outcome: 'failed' });
+      logger.warn(
+        { reason: fetched.reason },
+        'engagement catalogue not synced; the last one stays',
+      );
+      return;
+    }
+    const { feed } = fetched;
+    if (current !== null && current.version === feed.version) {
+      metrics.catalogueSyncs.inc({ outcome: 'unchanged' });
+      return;
+    }
+    const timeZone = current?.timeZone ?? (await options.timeZoneOf());
+    if (timeZone === null) {
+      metrics.catalogueSyncs.inc({ outcome: 'failed' });
+      logger.warn('store time zone unknown; the catalogue waits for the next sync');
+      return;
+    }
+    const stored = { version: feed.version, timeZone, fetchedAt: now(), catalogue: feed.catalogue };
+    await file.write(stored);
+    current = stored;
+    metrics.catalogueSyncs.inc({ outcome: 'changed' });
+    options.use(stored);
+  }
+
+  /** One sync at a time; a tick during a slow one is skipped. */
+  function sync(): Promise<void> {
+    running ??= syncOnce()
+      .catch((error: unknown) => {
+        metrics.catalogueSyncs.inc({ outcome: 'failed' });
+        logger.error({ err: error }, 'engagement catalogue sync failed');
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  return {
+    /** Loads the catalogue on disk, then syncs in the background every interval. */
+    async start(): Promise<void> {
+      const read = await file.read();
+      if (read.outcome === 'loaded') {
+        current = read.stored;
+        options.use(read.stored);
+      } else if (read.outcome === 'invalid') {
+        logger.error({ detail: read.detail }, 'engagement catalogue on disk unreadable');
+      }
+      void sync();
+      timer = setInterval(() => void sync(), options.intervalMs);
+      timer.unref();
+    },
+    sync,
+    /** Stops asking; a sync under way finishes on its own (its fetch has a timeout). */
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}
+
+export type CatalogueSync = ReturnType<typeof createCatalogueSync>;
