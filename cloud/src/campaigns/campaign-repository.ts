@@ -1,5 +1,5 @@
 import type { Campaign, CampaignStatus, TriggerKind } from '@vitrine/shared';
-import { and, arrayContains, asc, eq, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { campaigns } from '../db/schema-engagement.ts';
 import { type NamePageQuery, namePageFilters } from './name-page.ts';
@@ -27,11 +27,11 @@ export interface CampaignRepository {
     previousVersion: number,
     at: Date,
   ): Promise<StoredCampaignRow | null>;
-  /** Campaigns targeting the store, of the given status or of any but archived. */
+  /** Campaigns targeting the store (by name or as all stores) in one of the statuses. */
   targeting(
     organisationId: string,
     storeId: string,
-    status?: CampaignStatus,
+    statuses: readonly CampaignStatus[],
   ): Promise<StoredCampaignRow[]>;
 }
 
@@ -106,7 +106,8 @@ export function createCampaignRepository(db: Database): CampaignRepository {
         .returning();
       return row ?? null;
     },
-    async targeting(organisationId, storeId, status) {
+    async targeting(organisationId, storeId, statuses) {
+      if (statuses.length === 0) return [];
       return db
         .select()
         .from(campaigns)
@@ -114,7 +115,7 @@ export function createCampaignRepository(db: Database): CampaignRepository {
           and(
             eq(campaigns.organisationId, organisationId),
             targetingStore(storeId),
-            status === undefined ? ne(campaigns.status, 'archived') : eq(campaigns.status, status),
+            inArray(campaigns.status, [...statuses]),
           ),
         )
         .orderBy(asc(campaigns.id));

@@ -20,6 +20,7 @@ export interface SegmentRepository {
     at: Date,
   ): Promise<StoredSegmentRow>;
   find(organisationId: string, id: string): Promise<StoredSegmentRow | null>;
+  findMany(organisationId: string, ids: readonly string[]): Promise<StoredSegmentRow[]>;
   /** Rows fetched with one more than `limit`, for `pageOf`. */
   list(organisationId: string, query: SegmentListQuery): Promise<StoredSegmentRow[]>;
   update(
@@ -56,6 +57,13 @@ export function createSegmentRepository(db: Database): SegmentRepository {
         .from(segments)
         .where(and(eq(segments.organisationId, organisationId), eq(segments.id, id)));
       return row ?? null;
+    },
+    async findMany(organisationId, ids) {
+      if (ids.length === 0) return [];
+      return db
+        .select()
+        .from(segments)
+        .where(and(eq(segments.organisationId, organisationId), inArray(segments.id, [...ids])));
     },
     async list(organisationId, query) {
       const filters: SQL[] = [

@@ -1,0 +1,110 @@
+import {
+  buildCampaignIndex,
+  type CustomerFacts,
+  type CustomerProfile,
+  createZonedCalendar,
+  decide,
+  type EngagementCatalogue,
+  type EngagementEvent,
+  emptyEngagementState,
+  type LocalTime,
+  type SimulatedEvent,
+  type SimulationRequest,
+  type SimulationResult,
+} from '@vitrine/shared';
+
+const DAY_MS = 86_400_000;
+
+export interface SimulationInputs {
+  request: SimulationRequest;
+  catalogue: EngagementCatalogue;
+  timeZone: string;
+  profile: CustomerProfile;
+  facts: CustomerFacts;
+}
+
+/** The simulated act as the engine's event, at the request's instant in its store. */
+function engagementEventOf(event: SimulatedEvent, storeId: string, at: number): EngagementEvent {
+  switch (event.kind) {
+    case 'store-enter':
+      return { kind: 'store-enter', storeId, at };
+    case 'zone-enter':
+      return { kind: 'zone-enter', storeId, zoneId: event.zoneId, at };
+    case 'zone-dwell':
+      return {
+        kind: 'zone-dwell',
+        storeId,
+        zoneId: event.zoneId,
+        dwellMs: event.dwellS * 1000,
+        at,
+      };
+    case 'content-scan':
+      return {
+        kind: 'content-scan',
+        storeId,
+        contentId: event.contentId,
+        zoneId: event.zoneId,
+        at,
+      };
+    case 'check-in':
+      return { kind: 'check-in', storeId, zoneId: event.zoneId, at };
+    case 'event-attendance':
+      return { kind: 'event-attendance', storeId, eventId: event.eventId, at };
+  }
+}
+
+/** `YYYY-MM-DDTHH:MM`, the form in which marketers write schedules. */
+function wallClockText(local: LocalTime): string {
+  const date = new Date(local.day * DAY_MS).toISOString().slice(0, 10);
+  const hours = String(Math.floor(local.minute / 60)).padStart(2, '0');
+  const minutes = String(local.minute % 60).padStart(2, '0');
+  return `${date}T${hours}:${minutes}`;
+}
+
+/**
+ * What the store's edge would decide for this customer and act, with the engine the
+ * edge runs, and why each campaign of the store was or was not chosen. The cloud keeps
+ * no per-customer cap state, so the customer is taken as having received nothing yet:
+ * caps across campaigns still apply within the decision itself.
+ */
+export function simulate({
+  request,
+  catalogue,
+  timeZone,
+  profile,
+  facts,
+}: SimulationInputs): SimulationResult {
+  const at = Date.parse(request.at);
+  const calendar = createZonedCalendar(timeZone);
+  const decision = decide(engagementEventOf(request.event, request.storeId, at), {
+    index: buildCampaignIndex(catalogue),
+    calendar,
+    profile,
+    facts,
+    state: emptyEngagementState(),
+    explainAll: true,
+  });
+  const chosen = decision.verdicts
+    .filter((verdict) => verdict.reason === 'chosen')
+    .map((verdict) => ({
+      campaignId: verdict.campaignId,
+      deliveries: decision.deliveries
+        .filter((delivery) => delivery.campaignId === verdict.campaignId)
+        .map((delivery) => delivery.kind),
+    }));
+  return {
+    customerId: request.customerId,
+    storeId: request.storeId,
+    at: new Date(at).toISOString(),
+    localTime: wallClockText(calendar.at(at)),
+    facts,
+    chosen,
+    verdicts: decision.verdicts.map(({ campaignId, name, priority, reason, detail }) => ({
+      campaignId,
+      name,
+      priority,
+      reason,
+      ...(detail === undefined ? {} : { detail }),
+    })),
+  };
+}
