@@ -78,6 +78,7 @@ export class DurableOutbox {
   #erased = new Set<string>();
   readonly #heads = new Map<OutboxPriority, number>();
   #waiters: (() => void)[] = [];
+  readonly #appendedListeners: ((event: IngestEvent) => void)[] = [];
 
   constructor({
     dir,
@@ -139,6 +140,16 @@ export class DurableOutbox {
     if (!this.#heads.has(priority)) this.#heads.set(priority, appendedAt);
     this.#metrics.appended.inc({ kind: event.kind });
     for (const wake of this.#waiters.splice(0)) wake();
+    for (const listener of this.#appendedListeners) listener(parsed.data);
+  }
+
+  /**
+   * Tells `listener` of every event once it is on disk: a part that answers what the edge
+   * reports (campaigns) hears of each fact once, from one place, whoever reported it.
+   * The listener must not throw; the appender does not wait for what it does.
+   */
+  onAppended(listener: (event: IngestEvent) => void): void {
+    this.#appendedListeners.push(listener);
   }
 
   /**
