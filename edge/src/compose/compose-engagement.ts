@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CampaignSuggestion, CustomerProfile, IngestEvent } from '@vitrine/shared';
+import type { CampaignSuggestion, CustomerProfile } from '@vitrine/shared';
 import type { CloudClient } from '../cloud/cloud-client.ts';
 import type { LruTtlCache } from '../domain/profile-cache.ts';
 import { createCatalogueFile } from '../engagement/catalogue-file.ts';
@@ -26,7 +26,7 @@ export interface EngagementParts {
 /**
  * Campaigns decided at the edge: the catalogue kept in `<dataDir>/engagement` and synced
  * with the store's snapshots, the cap state beside it, and every fact the edge reports
- * (check-ins, presence, admissions) shown to the engine once it is handed to the outbox.
+ * (check-ins, presence, admissions) shown to the engine once the outbox has it on disk.
  */
 export async function composeEngagement(
   { config, logger, metrics, now, fetch, onStop }: EdgeContext,
@@ -71,25 +71,12 @@ export async function composeEngagement(
     now,
   });
   await sync.start();
-  observeReports(outbox, (fact) => engine.observe(fact));
+  outbox.onAppended((fact) => engine.observe(fact));
   onStop('engagement', async () => {
     sync.stop();
     await engine.stop();
   });
   return engine;
-}
-
-/**
- * Every fact the edge reports is also an event campaigns may answer: the engine sees it
- * once it is handed to the outbox, after the reporter, which never waits for a decision.
- */
-function observeReports(outbox: DurableOutbox, observe: (fact: IngestEvent) => void): void {
-  const append = outbox.append.bind(outbox);
-  outbox.append = (event) => {
-    const kept = append(event);
-    observe(event);
-    return kept;
-  };
 }
 
 /**
