@@ -12,6 +12,7 @@ import { composeOutbox } from './compose/compose-outbox.ts';
 import { composePresence } from './compose/compose-presence.ts';
 import { composeProfiles } from './compose/compose-profiles.ts';
 import { composeScans } from './compose/compose-scans.ts';
+import { composeScreens } from './compose/compose-screens.ts';
 import { createStops, type EdgeContext } from './compose/edge-context.ts';
 import { type EdgeConfig, EdgeConfigError, loadEdgeConfig } from './config/edge-config.ts';
 import { createRecentBuffer } from './domain/recent-alerts.ts';
@@ -163,6 +164,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       : null;
     let brokerConnected = false;
     const zones = presenceService?.zones;
+    const screens = await composeScreens(context, { mqttUrl, outbox, reject });
     const httpUrl = await composeHttp(context, {
       health: () => ({ brokerConnected, uptimeSeconds: (Date.now() - startedAt.getTime()) / 1000 }),
       cloud,
@@ -172,6 +174,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       loyaltyScans,
       tickets,
       zones: zones ? { zones } : {},
+      screens,
     });
     mqtt = await composeIntake(context, {
       broker,

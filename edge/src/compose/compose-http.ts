@@ -8,6 +8,7 @@ import { listenHttp } from '../http/http-server.ts';
 import type { ZonesView } from '../presence/zones-view.ts';
 import type { AssociateSockets } from '../realtime/associate-socket.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
+import type { ScreenWeb } from './compose-screens.ts';
 import { EDGE_VERSION } from '../version.ts';
 import type { EdgeContext } from './edge-context.ts';
 
@@ -20,6 +21,7 @@ export interface HttpParts {
   loyaltyScans: LoyaltyScanFlow;
   tickets: TicketFlow;
   zones: { zones?: () => ZonesView };
+  screens?: ScreenWeb;
 }
 
 /** The associates' API and pages, the metrics, and their sockets on the same server. */
@@ -39,6 +41,7 @@ export async function composeHttp(
     scans: parts.loyaltyScans,
     tickets: parts.tickets,
     ...parts.zones,
+    ...(parts.screens ? { screens: parts.screens.routes } : {}),
     logger,
   });
   const http = await listenHttp({
@@ -47,6 +50,7 @@ export async function composeHttp(
     hostname: config.httpHost,
   });
   parts.sockets.attach(http.server);
+  parts.screens?.attach(http.server);
   onStop('http and sockets', async () => {
     // socket.io closes the HTTP server it is attached to.
     http.server.closeAllConnections();

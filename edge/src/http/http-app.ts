@@ -11,6 +11,7 @@ import type { Logger } from '../observability/logger.ts';
 import { createPresenceRoutes } from '../presence/presence-routes.ts';
 import type { ZonesView } from '../presence/zones-view.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
+import type { ScreenRoutes } from '../screens/screen-routes.ts';
 import { createApiRoutes } from './api-routes.ts';
 import { problem } from './problem.ts';
 import { createScanRoutes } from './scan-routes.ts';
@@ -36,6 +37,8 @@ export interface HttpAppOptions {
   zones?: () => ZonesView;
   /** Event tickets scanned at the door by the same tablets, when set. */
   tickets?: Pick<TicketFlow, 'scanByAssociate'>;
+  /** The screens' player and routes under /screen/, when set. */
+  screens?: ScreenRoutes;
   logger: Logger;
 }
 
@@ -98,6 +101,8 @@ export function createHttpApp(options: HttpAppOptions) {
       createPresenceRoutes({ storeId, verifier: options.verifier, zones: options.zones }),
     );
   }
+
+  if (options.screens) app.route('/', options.screens);
 
   if (displaysDir) {
     const strip = (path: string) => path.replace(/^\/associate/, '');

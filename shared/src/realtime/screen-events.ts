@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ScreenMessage } from '../engagement/screen-content.ts';
 import {
   screenContentItemSchema,
   screenIdSchema,
+  screenMessageSchema,
   storeContentFeedSchema,
 } from '../engagement/screen-content.ts';
 import { playlistSchema } from '../engagement/screen-playlist.ts';
@@ -31,18 +31,27 @@ export const screenHelloSchema = z.object({
 });
 export type ScreenHello = z.infer<typeof screenHelloSchema>;
 
+/**
+ * A zone's screen message with the item it names, which the edge looks up so that a
+ * screen can play content no playlist of its own holds.
+ */
+export const screenInterruptSchema = z.object({
+  message: screenMessageSchema,
+  item: screenContentItemSchema,
+});
+export type ScreenInterrupt = z.infer<typeof screenInterruptSchema>;
+
 export interface ServerToScreenEvents {
   hello: (hello: ScreenHello) => void;
   /** Content a campaign chose for the zone's audience: play it now, then resume. */
-  interrupt: (message: ScreenMessage) => void;
+  interrupt: (interrupt: ScreenInterrupt) => void;
   /** The store's content changed: fetch it again. */
   content: (change: { version: string }) => void;
 }
 
 /**
  * `GET /screen/api/content`: what one screen plays, answered with an ETag so that a
- * player that holds this version gets a 304. `codes` holds the signed content code of
- * each product a product card shows with its QR, by SKU, when the edge has it.
+ * player that holds this version gets a 304.
  */
 export const screenPlayerContentSchema = z.object({
   storeId: storeIdSchema,
@@ -51,7 +60,6 @@ export const screenPlayerContentSchema = z.object({
   screen: storeContentFeedSchema.shape.screens.element,
   playlists: z.array(playlistSchema),
   items: z.array(screenContentItemSchema),
-  codes: z.record(z.string(), z.string()).default({}),
 });
 export type ScreenPlayerContent = z.infer<typeof screenPlayerContentSchema>;
 

@@ -1,0 +1,98 @@
+import type { Server as HttpServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import type { IngestEvent, StoreContentFeed } from '@vitrine/shared';
+import type { RejectMessage } from '../intake/rejection-reporter.ts';
+import { createContentFeedClient } from '../screens/content-feed-client.ts';
+import { createContentFile } from '../screens/content-file.ts';
+import { createContentSync } from '../screens/content-sync.ts';
+import { createScreenMetrics } from '../screens/screen-metrics.ts';
+import { createScreenRoutes, type ScreenRoutes } from '../screens/screen-routes.ts';
+import { createScreenSockets } from '../screens/screen-sockets.ts';
+import { createScreenTokens, loadScreenKey, type ScreenTokens } from '../screens/screen-tokens.ts';
+import { startZoneScreenRelay } from '../screens/zone-screen-relay.ts';
+import type { EdgeContext } from './edge-context.ts';
+
+export interface ScreenParts {
+  mqttUrl: string;
+  outbox: { append(event: IngestEvent): Promise<void> };
+  reject: RejectMessage;
+}
+
+/** What the HTTP server mounts and attaches for the screens. */
+export interface ScreenWeb {
+  routes: ScreenRoutes;
+  attach(server: HttpServer): void;
+  tokens: ScreenTokens;
+}
+
+/**
+ * The store's screens: their content synced from the cloud to `<dataDir>/content`, the
+ * player and its routes, the live channel, and the zone screen topic relayed to it.
+ */
+export async function composeScreens(
+  { config, logger, metrics, fetch, onStop }: EdgeContext,
+  parts: ScreenParts,
+): Promise<ScreenWeb> {
+  const screenMetrics = createScreenMetrics(metrics.registry);
+  const tokens = createScreenTokens(config.storeId, await loadScreenKey(config.dataDir));
+  let feed: StoreContentFeed | null = null;
+  const sockets = createScreenSockets({
+    storeId: config.storeId,
+    tokens,
+    feed: () => feed,
+    metrics: screenMetrics,
+    logger,
+  });
+  const sync = createContentSync({
+    client: createContentFeedClient({
+      baseUrl: config.cloudUrl,
+      token: config.cloudToken,
+      storeId: config.storeId,
+      timeoutMs: Math.max(config.lookupTimeoutMs, 5000),
+      ...fetch,
+    }),
+    file: createContentFile(join(config.dataDir, 'content')),
+    intervalMs: config.syncIntervalMs,
+    onChange: (next) => {
+      feed = next;
+      sockets.contentChanged(next);
+      void logPlayerLinks(next);
+    },
+    metrics: screenMetrics,
+    logger,
+  });
+
+  /** Each screen's player link, so that an installer can open it on the screen. */
+  async function logPlayerLinks(next: StoreContentFeed) {
+    for (const screen of next.screens) {
+      const path = `/screen/#token=${await tokens.issue(screen.id)}`;
+      logger.info({ screenId: screen.id, zoneId: screen.zoneId, path }, 'screen player link');
+    }
+  }
+
+  await sync.start();
+  onStop('screen content sync', async () => sync.stop());
+  const relay = startZoneScreenRelay({
+    storeId: config.storeId,
+    mqttUrl: parts.mqttUrl,
+    findItem: (contentId) => feed?.items.find((item) => item.id === contentId) ?? null,
+    push: (interrupt) => sockets.pushInterrupt(interrupt),
+    reject: parts.reject,
+    metrics: screenMetrics,
+    logger,
+  });
+  onStop('zone screen relay', () => relay.stop());
+  onStop('screen sockets', () => sockets.close());
+
+  const routes = createScreenRoutes({
+    storeId: config.storeId,
+    tokens,
+    feed: () => feed,
+    outbox: parts.outbox,
+    // The player is built beside the associate app (`displays/dist/screen/`).
+    playerDir: config.displaysDir ? resolve(config.displaysDir, '..', 'screen') : null,
+    metrics: screenMetrics,
+    logger,
+  });
+  return { routes, attach: (server) => sockets.attach(server), tokens };
+}
