@@ -1,13 +1,19 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ArrivalAlert } from '@vitrine/shared';
-import { type Browser, chromium, type Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDay } from '../src/associate/domain/alert-feed.ts';
 import { buildAssociateApp } from './support/build-associate-app.ts';
+import {
+  chromiumPresent,
+  launchChromium,
+  NOT_RUN,
+  openAssociatePage,
+  signIn,
+  skipBrowser,
+  textOf,
+} from './support/chromium.ts';
 import {
   earlierArrivals,
   homeMemberArrival,
@@ -15,31 +21,8 @@ import {
 } from './support/demo-arrivals.ts';
 import { type FakeEdge, startFakeEdge } from './support/fake-edge.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const NOT_RUN = `Chromium not found at ${CHROMIUM}: the browser suite did not run`;
-// The committed screenshot in docs/ is refreshed only on request, so that a test run
-// leaves the work tree clean: UPDATE_SCREENSHOTS=1 npx vitest run displays
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/associate-app.png', import.meta.url))
-  : join(tmpdir(), `vitrine-associate-app-${process.pid}.png`);
 const TIME_ZONE = 'Asia/Tokyo';
 const SESSION_KEY = 'vitrine.associate.session';
-
-const chromiumPresent = existsSync(CHROMIUM);
-
-/** The text of an element as the DOM holds it (CSS may upper-case what is shown). */
-const textOf = async (locator: Locator): Promise<string> => (await locator.textContent()) ?? '';
-const skipBrowser = process.env.VITRINE_SKIP_BROWSER === '1';
 
 let appDir = '';
 beforeAll(async () => {
@@ -87,38 +70,14 @@ if (!chromiumPresent && skipBrowser) {
 
     beforeAll(async () => {
       edge = await startFakeEdge({ appDir, recent: earlierArrivals(now) });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        headless: true,
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();
       await edge?.close();
     });
 
-    const openPage = async () => {
-      const context = await browser.newContext({
-        viewport: { width: 1180, height: 820 },
-        deviceScaleFactor: 1,
-        locale: 'en-US',
-        timezoneId: TIME_ZONE,
-      });
-      const page = await context.newPage();
-      await page.goto(`${edge.url}/associate/`);
-      return { context, page };
-    };
-
-    const signIn = async (
-      page: Awaited<ReturnType<typeof openPage>>['page'],
-      email: string,
-      password = 'vitrine-demo',
-    ) => {
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-    };
+    const openPage = () => openAssociatePage(browser, edge.url, TIME_ZONE);
 
     it('shows a live arrival with tier, a purchase from another store and the suggestion', async () => {
       const { context, page } = await openPage();
@@ -174,9 +133,6 @@ if (!chromiumPresent && skipBrowser) {
         expect(await textOf(page.locator('[data-alert-id="alr_recent_unknown"]'))).toMatch(
           /Profile unavailable\s*—\s*customer cus_004217 checked in/,
         );
-
-        await mkdir(join(SCREENSHOT, '..'), { recursive: true });
-        await page.screenshot({ path: SCREENSHOT, fullPage: true, animations: 'disabled' });
 
         // The edge sends the same alert again, then another one: socket.io keeps the order,
         // so once the second is shown the repeat has been handled, and made no new card.

@@ -6,6 +6,9 @@ import {
   type AssociateHello,
   type AssociateToServerEvents,
   associateRoom,
+  type CampaignSuggestion,
+  CLAIM_REQUEST_EVENTS,
+  type ClaimRequestEvent,
   type LoginResponse,
   loginRequestSchema,
   type ProblemBody,
@@ -13,12 +16,15 @@ import {
 } from '@vitrine/shared';
 import { Hono } from 'hono';
 import { Server } from 'socket.io';
+import { createTestClaimDesk } from './claim-desk.ts';
 
 /**
  * A stand-in for the edge's associate contract, just enough to drive the built page in a
- * browser: POST /api/login, GET /api/alerts/recent, socket.io with `hello` and `alert`,
- * and the page itself at /associate/. One store; demo associates of other stores are
- * refused at login as the real edge does.
+ * browser: POST /api/login, GET /api/alerts/recent, socket.io with `hello`, `alert`,
+ * `suggestion`, and the claims (`claims` at connect, requests answered and each change
+ * sent to the store as `claim`, decided by shared's claim board as on the edge), and the
+ * page itself at /associate/. One store; demo associates of other stores are refused at
+ * login as the real edge does.
  */
 export interface FakeEdgeOptions {
   appDir: string;
@@ -32,6 +38,12 @@ export interface FakeEdgeOptions {
 export interface FakeEdge {
   url: string;
   emitAlert: (alert: ArrivalAlert) => void;
+  emitSuggestion: (suggestion: CampaignSuggestion) => void;
+  /** The store unreachable: sockets dropped and new connections refused until `goOnline`. */
+  goOffline: () => void;
+  goOnline: () => void;
+  /** The next request of this kind is decided, but its socket drops before the answer. */
+  loseNextAnswer: (event: ClaimRequestEvent) => void;
   /** Keep an alert for /api/alerts/recent without pushing it, as if the push was missed. */
   recordOnly: (alert: ArrivalAlert) => void;
   /** Close every associate socket from the server side, as an edge restart would. */
@@ -74,6 +86,11 @@ export async function startFakeEdge({
   const recent = [...initialRecent];
   const tokens = new Map<string, DemoAssociate>();
   let refusal: string | null = null;
+  let offline = false;
+  const answersToLose = new Set<ClaimRequestEvent>();
+  // The edge makes an alert claimable as it pushes it; the recent ones were pushed before.
+  const claims = createTestClaimDesk(now);
+  for (const alert of recent) claims.open(alert);
 
   const app = new Hono();
   app.post('/api/login', async (c) => {
@@ -122,6 +139,8 @@ export async function startFakeEdge({
     DemoAssociate
   >(server, {
     path: ASSOCIATE_SOCKET_PATH,
+    // Refused before socket.io's handshake, as an unreachable edge: the page keeps retrying.
+    allowRequest: (_request, callback) => callback(offline ? 'store offline' : null, !offline),
   });
   io.use((socket, next) => {
     if (refusal !== null) return next(new Error(refusal));
@@ -141,6 +160,16 @@ export async function startFakeEdge({
       storeName,
     };
     socket.emit('hello', hello);
+    socket.emit('claims', { items: claims.list() });
+    const actor = { associateId: associate.id, name: associate.name };
+    for (const event of CLAIM_REQUEST_EVENTS) {
+      socket.on(event, (payload, reply) => {
+        const { reply: answer, changed } = claims.request(event, payload, actor);
+        if (answersToLose.delete(event)) socket.disconnect(true);
+        if (changed) io.to(associateRoom(storeId)).emit('claim', changed);
+        if (socket.connected && typeof reply === 'function') reply(answer);
+      });
+    }
   });
 
   const address = server.address();
@@ -148,9 +177,24 @@ export async function startFakeEdge({
   return {
     url: `http://127.0.0.1:${address.port}`,
     emitAlert: (alert) => {
+      claims.open(alert);
       io.to(associateRoom(storeId)).emit('alert', alert);
     },
+    emitSuggestion: (suggestion) => {
+      io.to(associateRoom(storeId)).emit('suggestion', suggestion);
+    },
+    goOffline: () => {
+      offline = true;
+      io.disconnectSockets(true);
+    },
+    goOnline: () => {
+      offline = false;
+    },
+    loseNextAnswer: (event) => {
+      answersToLose.add(event);
+    },
     recordOnly: (alert) => {
+      claims.open(alert);
       recent.unshift(alert);
     },
     dropSockets: () => {

@@ -1,10 +1,18 @@
 import {
   type ArrivalAlert,
+  type ArrivalClaim,
   ASSOCIATE_SOCKET_PATH,
   type AssociateHello,
   type AssociateToServerEvents,
   arrivalAlertSchema,
+  arrivalClaimSchema,
+  arrivalClaimsSchema,
   associateHelloSchema,
+  type CampaignSuggestion,
+  type ClaimReply,
+  type ClaimRequestEvent,
+  campaignSuggestionSchema,
+  claimReplySchema,
   type ServerToAssociateEvents,
 } from '@vitrine/shared';
 import { io, type Socket } from 'socket.io-client';
@@ -19,25 +27,46 @@ export interface AlertSocketHandlers {
   attemptFailed: () => void;
   /** The edge refused the token; the socket is closed and will not retry. */
   refused: (refusal: SocketRefusal) => void;
-  /** An event whose payload failed the shared schema; it is dropped. */
-  invalid: (event: 'hello' | 'alert', detail: string) => void;
+  /** An event, or a request's reply, that failed the shared schema; it is dropped. */
+  invalid: (event: keyof ServerToAssociateEvents | ClaimRequestEvent, detail: string) => void;
+  /** Every claim of the store's recent arrivals, after each connect. */
+  claims?: (claims: ArrivalClaim[]) => void;
+  /** One arrival's claim changed, by this tablet or a colleague's. */
+  claim?: (claim: ArrivalClaim) => void;
+  suggestion?: (suggestion: CampaignSuggestion) => void;
 }
 
 export interface AlertSocketOptions {
   /** Same origin by default. */
   url?: string;
   path?: string;
+  /** How long the edge may take to answer a request before it is reported unanswered. */
+  answerTimeoutMs?: number;
 }
 
+/**
+ * What became of a request: the edge's reply; `lost` when the socket dropped before it
+ * came (the page resends after the resync); `unanswered` when a live socket got no reply.
+ */
+export type RequestAnswer = ClaimReply | 'lost' | 'unanswered';
+
 export interface AlertSocket {
+  /**
+   * Sends a request when the socket is connected, and says whether it did: a request is
+   * never left in socket.io's buffer, where it could go out long after the page gave up.
+   */
+  send: (event: ClaimRequestEvent, payload: unknown, answer: (a: RequestAnswer) => void) => boolean;
   close: () => void;
 }
 
-/** The live feed from the edge: `hello` once, then `alert` per arrival in the store. */
+/**
+ * The live feed from the edge: `hello` once, `claims` after each connect, then `alert`,
+ * `claim` and `suggestion` as they happen; and the associate's requests about arrivals.
+ */
 export function connectAlertSocket(
   token: string,
   on: AlertSocketHandlers,
-  { url, path = ASSOCIATE_SOCKET_PATH }: AlertSocketOptions = {},
+  { url, path = ASSOCIATE_SOCKET_PATH, answerTimeoutMs = 10_000 }: AlertSocketOptions = {},
 ): AlertSocket {
   const options = { path, auth: { token } };
   const socket: Socket<ServerToAssociateEvents, AssociateToServerEvents> =
@@ -70,5 +99,34 @@ export function connectAlertSocket(
     else on.invalid('alert', alert.error.message);
   });
 
-  return { close: () => socket.close() };
+  socket.on('claims', (payload: unknown) => {
+    const claims = arrivalClaimsSchema.safeParse(payload);
+    if (claims.success) on.claims?.(claims.data.items);
+    else on.invalid('claims', claims.error.message);
+  });
+  socket.on('claim', (payload: unknown) => {
+    const claim = arrivalClaimSchema.safeParse(payload);
+    if (claim.success) on.claim?.(claim.data);
+    else on.invalid('claim', claim.error.message);
+  });
+  socket.on('suggestion', (payload: unknown) => {
+    const suggestion = campaignSuggestionSchema.safeParse(payload);
+    if (suggestion.success) on.suggestion?.(suggestion.data);
+    else on.invalid('suggestion', suggestion.error.message);
+  });
+
+  return {
+    send(event, payload, answer) {
+      if (!socket.connected) return false;
+      socket.timeout(answerTimeoutMs).emit(event, payload, (error: unknown, reply: unknown) => {
+        if (error) return answer(socket.connected ? 'unanswered' : 'lost');
+        const parsed = claimReplySchema.safeParse(reply);
+        if (parsed.success) return answer(parsed.data);
+        on.invalid(event, parsed.error.message);
+        answer('unanswered');
+      });
+      return true;
+    },
+    close: () => socket.close(),
+  };
 }

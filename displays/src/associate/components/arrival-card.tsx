@@ -1,4 +1,4 @@
-import type { ArrivalAlert } from '@vitrine/shared';
+import type { ArrivalAlert, ArrivalClaim, CampaignSuggestion } from '@vitrine/shared';
 import {
   alertTier,
   customerName,
@@ -8,8 +8,11 @@ import {
   SOURCE_LABELS,
   zoneLabel,
 } from '../domain/alert-view.ts';
+import type { ClaimAction, PendingRequest } from '../domain/claim-requests.ts';
 import { formatMoney } from '../domain/money.ts';
 import { formatClockTime, formatRelativeTime } from '../domain/relative-time.ts';
+import { CampaignSuggestions } from './campaign-suggestions.tsx';
+import { ClaimPanel } from './claim-panel.tsx';
 import { PreferenceChips } from './preference-chips.tsx';
 import { ProfileNotice } from './profile-notice.tsx';
 import { PurchaseList } from './purchase-list.tsx';
@@ -21,9 +24,27 @@ export interface ArrivalCardProps {
   locale: string;
   /** Arrived live a moment ago: highlighted until it is no longer news. */
   isNew: boolean;
+  /** The associate using this tablet. */
+  me: string;
+  claim: ArrivalClaim | undefined;
+  pending: PendingRequest | undefined;
+  problem: string | undefined;
+  campaignSuggestions: readonly CampaignSuggestion[];
+  onAct: (action: ClaimAction) => void;
 }
 
-export function ArrivalCard({ alert, now, locale, isNew }: ArrivalCardProps) {
+export function ArrivalCard({
+  alert,
+  now,
+  locale,
+  isNew,
+  me,
+  claim,
+  pending,
+  problem,
+  campaignSuggestions,
+  onAct,
+}: ArrivalCardProps) {
   const profile = alert.profile;
   const tier = alertTier(alert);
   const status = profileStatus(alert);
@@ -80,12 +101,22 @@ export function ArrivalCard({ alert, now, locale, isNew }: ArrivalCardProps) {
 
       <ProfileNotice status={status} />
 
+      <ClaimPanel
+        claim={claim}
+        me={me}
+        pending={pending}
+        problem={problem}
+        locale={locale}
+        onAct={onAct}
+      />
+
       {alert.suggestion !== null && (
         <p class="suggestion">
           <span class="suggestion__label">Suggestion</span>
           <span class="suggestion__text">{alert.suggestion}</span>
         </p>
       )}
+      <CampaignSuggestions suggestions={campaignSuggestions} />
 
       {profile !== null && (
         <div class="arrival__body">

@@ -1,4 +1,6 @@
 import type { ArrivalAlert } from '@vitrine/shared';
+import type { ClaimAction } from '../domain/claim-requests.ts';
+import type { ClaimDesk } from '../hooks/use-claim-desk.ts';
 import { ArrivalCard } from './arrival-card.tsx';
 
 export interface ArrivalFeedProps {
@@ -8,7 +10,12 @@ export interface ArrivalFeedProps {
   locale: string;
   /** How long a live arrival stays highlighted. */
   highlightMs?: number;
+  me: string;
+  desk: Pick<ClaimDesk, 'claims' | 'requests' | 'suggestions'>;
+  onAct: (alertId: string, action: ClaimAction) => void;
 }
+
+const NO_SUGGESTIONS: readonly never[] = [];
 
 export function ArrivalFeed({
   alerts,
@@ -16,6 +23,9 @@ export function ArrivalFeed({
   now,
   locale,
   highlightMs = 90_000,
+  me,
+  desk,
+  onAct,
 }: ArrivalFeedProps) {
   if (alerts.length === 0) {
     return (
@@ -35,7 +45,19 @@ export function ArrivalFeed({
         const received = receivedAt.get(alert.alertId);
         const isNew = received !== undefined && now.getTime() - received < highlightMs;
         return (
-          <ArrivalCard key={alert.alertId} alert={alert} now={now} locale={locale} isNew={isNew} />
+          <ArrivalCard
+            key={alert.alertId}
+            alert={alert}
+            now={now}
+            locale={locale}
+            isNew={isNew}
+            me={me}
+            claim={desk.claims.get(alert.alertId)}
+            pending={desk.requests.pending.get(alert.alertId)}
+            problem={desk.requests.problems.get(alert.alertId)}
+            campaignSuggestions={desk.suggestions.get(alert.customerId) ?? NO_SUGGESTIONS}
+            onAct={(action) => onAct(alert.alertId, action)}
+          />
         );
       })}
     </section>

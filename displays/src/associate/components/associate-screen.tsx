@@ -5,6 +5,7 @@ import { loadSoundEnabled, saveSoundEnabled } from '../api/browser-storage.ts';
 import { countToday } from '../domain/alert-feed.ts';
 import { connectionStatus } from '../domain/connection-status.ts';
 import { useArrivalFeed } from '../hooks/use-arrival-feed.ts';
+import { useClaimDesk } from '../hooks/use-claim-desk.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { AppHeader } from './app-header.tsx';
 import { ArrivalFeed } from './arrival-feed.tsx';
@@ -23,8 +24,10 @@ export function AssociateScreen({ session, locale, timeZone, onSignOut }: Associ
   const [soundEnabled, setSoundEnabled] = useState(loadSoundEnabled);
   const chime = useRef<ArrivalChime | null>(null);
 
+  const desk = useClaimDesk(session.subject.id);
   const feed = useArrivalFeed(session, {
     timeZone,
+    desk: desk.events,
     onSessionEnded: (reason) => onSignOut(reason),
     onArrival: () => {
       if (!soundEnabled) return;
@@ -66,7 +69,15 @@ export function AssociateScreen({ session, locale, timeZone, onSignOut }: Associ
           </p>
         )}
         <LiveRegion message={feed.announcement} />
-        <ArrivalFeed alerts={feed.alerts} receivedAt={feed.receivedAt} now={now} locale={locale} />
+        <ArrivalFeed
+          alerts={feed.alerts}
+          receivedAt={feed.receivedAt}
+          now={now}
+          locale={locale}
+          me={session.subject.id}
+          desk={desk}
+          onAct={(alertId, action) => desk.act(alertId, action, feed.send)}
+        />
       </main>
     </div>
   );

@@ -1,11 +1,12 @@
 import type { ArrivalAlert, AssociateHello, LoginResponse } from '@vitrine/shared';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { connectAlertSocket } from '../api/alert-socket.ts';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { type AlertSocket, connectAlertSocket } from '../api/alert-socket.ts';
 import { fetchRecentAlerts } from '../api/edge-http.ts';
 import { type DayTally, emptyTally, mergeAlerts, tallyToday } from '../domain/alert-feed.ts';
 import { arrivalAnnouncement } from '../domain/alert-view.ts';
 import type { ConnectionFacts } from '../domain/connection-status.ts';
 import { describeRefusal } from '../domain/socket-refusal.ts';
+import type { ClaimDeskEvents } from './use-claim-desk.ts';
 
 export interface ArrivalFeedOptions {
   /** The session can no longer be used (refused socket, rejected token): back to login. */
@@ -14,6 +15,8 @@ export interface ArrivalFeedOptions {
   onArrival: (alert: ArrivalAlert) => void;
   /** The tablet's time zone, for "alerts today". */
   timeZone: string;
+  /** Claims and suggestions, from the same socket. */
+  desk: ClaimDeskEvents;
 }
 
 export interface ArrivalFeed {
@@ -26,6 +29,8 @@ export interface ArrivalFeed {
   announcement: string;
   /** A problem worth a line under the header (the recent list could not be loaded). */
   notice: string | null;
+  /** Sends a request about an arrival on the current socket; false when it is down. */
+  send: AlertSocket['send'];
 }
 
 /** setTimeout's longest delay; a longer session is left to the edge's refusal. */
@@ -52,7 +57,7 @@ function rememberReceived(
  */
 export function useArrivalFeed(
   session: LoginResponse,
-  { onSessionEnded, onArrival, timeZone }: ArrivalFeedOptions,
+  { onSessionEnded, onArrival, timeZone, desk }: ArrivalFeedOptions,
 ): ArrivalFeed {
   const [hello, setHello] = useState<AssociateHello | null>(null);
   const [alerts, setAlerts] = useState<ArrivalAlert[]>([]);
@@ -68,8 +73,13 @@ export function useArrivalFeed(
   });
 
   // Callbacks change on every render of the parent; the socket must not.
-  const callbacks = useRef({ onSessionEnded, onArrival });
-  callbacks.current = { onSessionEnded, onArrival };
+  const callbacks = useRef({ onSessionEnded, onArrival, desk });
+  callbacks.current = { onSessionEnded, onArrival, desk };
+  const current = useRef<AlertSocket | null>(null);
+  const send = useCallback<AlertSocket['send']>(
+    (event, payload, answer) => current.current?.send(event, payload, answer) ?? false,
+    [],
+  );
 
   useEffect(() => {
     let closed = false;
@@ -108,13 +118,20 @@ export function useArrivalFeed(
         everConnected = true;
         setFacts((f) => ({ ...f, connected: true, everConnected: true, failedAttempts: 0 }));
       },
-      disconnected: () => setFacts((f) => ({ ...f, connected: false })),
+      disconnected: () => {
+        setFacts((f) => ({ ...f, connected: false }));
+        callbacks.current.desk.disconnected();
+      },
       attemptFailed: () => setFacts((f) => ({ ...f, failedAttempts: f.failedAttempts + 1 })),
       refused: (refusal) => {
         if (!closed) callbacks.current.onSessionEnded(describeRefusal(refusal));
       },
       invalid: (event, detail) => console.warn(`Dropped an invalid ${event} event`, detail),
+      claims: (claims) => callbacks.current.desk.claims(claims, socket.send),
+      claim: (claim) => callbacks.current.desk.claim(claim),
+      suggestion: (suggestion) => callbacks.current.desk.suggestion(suggestion),
     });
+    current.current = socket;
     void loadRecent();
 
     // The edge would refuse the next reconnect anyway; say so at the moment it happens.
@@ -136,10 +153,11 @@ export function useArrivalFeed(
       closed = true;
       clearTimeout(expiry);
       socket.close();
+      current.current = null;
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
     };
   }, [session.token, session.expiresAt, timeZone]);
 
-  return { hello, alerts, facts, tally, receivedAt, announcement, notice };
+  return { hello, alerts, facts, tally, receivedAt, announcement, notice, send };
 }
