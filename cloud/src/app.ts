@@ -21,6 +21,7 @@ import { createCustomerRoutes } from './customers/customer-routes.ts';
 import { createRegistrationRoutes } from './customers/registration-routes.ts';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors/app-errors.ts';
+import { createEventApiRoutes } from './events/event-api-routes.ts';
 import { createRouter } from './http/router.ts';
 import { createIngestRepository } from './ingest/ingest-repository.ts';
 import { createIngestRoutes } from './ingest/ingest-routes.ts';
@@ -109,6 +110,7 @@ export function createCloudApp({
   app.route('/', createTicketRoutes({ tickets, tokens, keys, now }));
   app.route('/', createTicketFeedRoutes({ tickets, tokens }));
   app.route('/', createEngagementRoutes({ db, stores, customers, tokens, now }));
+  app.route('/', createEventApiRoutes({ db, tokens, keys, now }));
   app.route(
     '/',
     createIngestRoutes({
