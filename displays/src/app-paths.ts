@@ -7,3 +7,11 @@ import { fileURLToPath } from 'node:url';
 export function associateAppDir(): string {
   return fileURLToPath(new URL('../dist/associate/', import.meta.url));
 }
+
+/**
+ * The folder of the built marketer console (`npm run build -w displays`), for the cloud,
+ * which serves it at /console/ (CLOUD_CONSOLE_DIR, by default this very folder).
+ */
+export function consoleAppDir(): string {
+  return fileURLToPath(new URL('../dist/console/', import.meta.url));
+}

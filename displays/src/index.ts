@@ -1,1 +1,1 @@
-export { associateAppDir } from './app-paths.ts';
+export { associateAppDir, consoleAppDir } from './app-paths.ts';
