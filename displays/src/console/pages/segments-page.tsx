@@ -1,0 +1,210 @@
+import type { AudiencePreview, StoredSegment } from '@vitrine/shared';
+import { useState } from 'preact/hooks';
+import { useConsole } from '../components/console-context.ts';
+import { Field } from '../components/field.tsx';
+import { Pager } from '../components/pager.tsx';
+import { errorSummary, type FieldErrors } from '../domain/problem.ts';
+import { readSegmentRule } from '../domain/segment-rule-text.ts';
+import { useLoad } from '../hooks/use-load.ts';
+
+const EXAMPLE_RULE = JSON.stringify(
+  { match: 'all', conditions: [{ field: 'tier', op: 'at-least', value: 'gold' }] },
+  null,
+  2,
+);
+
+/** Saved audiences: their rules, and how many customers each reaches now. */
+export function SegmentsPage() {
+  const { api } = useConsole();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [editing, setEditing] = useState<StoredSegment | 'new' | null>(null);
+  const [saved, setSaved] = useState(0);
+  const page = useLoad(() => api.segments(cursors.at(-1)), [cursors.at(-1), saved]);
+
+  if (editing !== null) {
+    return (
+      <SegmentEditor
+        segment={editing === 'new' ? null : editing}
+        onDone={() => {
+          setEditing(null);
+          setSaved(saved + 1);
+        }}
+      />
+    );
+  }
+  return (
+    <section>
+      <div class="page-head">
+        <h1>Segments</h1>
+        <button type="button" onClick={() => setEditing('new')}>
+          New segment
+        </button>
+      </div>
+      {page.state === 'failed' && (
+        <p class="error" role="alert">
+          {page.message}
+        </p>
+      )}
+      {page.state === 'ready' && (
+        <>
+          <table class="list">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Description</th>
+                <th>Version</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.items.map((segment) => (
+                <tr key={segment.id}>
+                  <td>
+                    <button type="button" class="link" onClick={() => setEditing(segment)}>
+                      {segment.name}
+                    </button>
+                  </td>
+                  <td>{segment.description}</td>
+                  <td>{segment.version}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager
+            hasPrevious={cursors.length > 0}
+            next={page.data.nextCursor}
+            onPrevious={() => setCursors(cursors.slice(0, -1))}
+            onNext={(cursor) => setCursors([...cursors, cursor])}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function SegmentEditor({ segment, onDone }: { segment: StoredSegment | null; onDone: () => void }) {
+  const { api, stores } = useConsole();
+  const [name, setName] = useState(segment?.name ?? '');
+  const [description, setDescription] = useState(segment?.description ?? '');
+  const [rule, setRule] = useState(segment ? JSON.stringify(segment.rule, null, 2) : EXAMPLE_RULE);
+  const [storeId, setStoreId] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [preview, setPreview] = useState<AudiencePreview | null>(null);
+
+  /** The rule as the schema reads it, or its problems shown under `rule`. */
+  function readRule() {
+    const read = readSegmentRule(rule);
+    if (read.ok) return read.rule;
+    const fields: Record<string, string> = {};
+    for (const [path, text] of Object.entries(read.fields))
+      fields[path === '' ? 'rule' : `rule.${path}`] = text;
+    setErrors(fields);
+    setMessage('The rule does not read.');
+    return null;
+  }
+
+  async function measure() {
+    const parsed = readRule();
+    if (parsed === null) return;
+    const answer = await api.previewAudience({
+      rule: parsed,
+      storeId: storeId === '' ? undefined : storeId,
+    });
+    if (answer.ok) {
+      setPreview(answer.data);
+      setErrors({});
+      setMessage(null);
+    } else {
+      setErrors(answer.fields);
+      setMessage(answer.message);
+    }
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const parsed = readRule();
+    if (parsed === null) return;
+    const write = { name, description, rule: parsed };
+    const answer =
+      segment === null
+        ? await api.createSegment(write)
+        : await api.updateSegment(segment.id, write);
+    if (answer.ok) onDone();
+    else {
+      setErrors(answer.fields);
+      setMessage(answer.message);
+    }
+  }
+
+  return (
+    <form class="editor" onSubmit={save} noValidate>
+      <h1>{segment?.name ?? 'New segment'}</h1>
+      {message && (
+        <div class="form-problem" role="alert">
+          <p>{message}</p>
+          <ul>
+            {errorSummary(errors).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Field label="Name" path="name" errors={errors}>
+        <input name="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      </Field>
+      <Field label="Description" path="description" errors={errors}>
+        <input
+          name="description"
+          value={description}
+          onInput={(e) => setDescription(e.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        label="Rule"
+        path="rule"
+        errors={errors}
+        hint="Fields: tier, lifetimeValue, preferences, homeStore, visitCount, daysSinceLastVisit, lastPurchaseCategory, birthdayMonth, eventInvitee"
+      >
+        <textarea
+          name="rule"
+          rows={8}
+          value={rule}
+          onInput={(e) => setRule(e.currentTarget.value)}
+        />
+      </Field>
+      <fieldset class="preview">
+        <legend>Audience size</legend>
+        <label>
+          As read at
+          <select
+            name="preview.storeId"
+            value={storeId}
+            onChange={(e) => setStoreId(e.currentTarget.value)}
+          >
+            <option value="">any store</option>
+            {stores.map((store) => (
+              <option key={store.id} value={store.id}>
+                {store.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={measure}>
+          Preview audience
+        </button>
+        {preview && (
+          <p class="audience" data-testid="audience-size">
+            <strong>{preview.size}</strong> customers match · <strong>{preview.reachable}</strong>{' '}
+            may be chosen by profile · <strong>{preview.marketable}</strong> may receive offers
+          </p>
+        )}
+      </fieldset>
+      <div class="form-actions">
+        <button type="submit">{segment === null ? 'Create segment' : 'Save segment'}</button>
+        <button type="button" class="link" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
