@@ -5,6 +5,8 @@ export interface Received {
   topic: string;
   payload: Buffer;
   retain: boolean;
+  /** The QoS it arrived with: the lower of the publisher's and the subscription's. */
+  qos?: number;
 }
 
 /** A plain MQTT client that records everything it receives on the given filters. */
@@ -12,7 +14,7 @@ export async function subscribeAll(url: string, filters: string[], clientId: str
   const client = await connectAsync(url, { clientId, clean: true, reconnectPeriod: 0 });
   const received: Received[] = [];
   client.on('message', (topic, payload, packet) =>
-    received.push({ topic, payload, retain: packet.retain }),
+    received.push({ topic, payload, retain: packet.retain, qos: packet.qos }),
   );
   await client.subscribeAsync(filters, { qos: 1 });
   return { client, received, close: () => client.endAsync() };
