@@ -35,10 +35,10 @@ export interface HarnessOptions {
   /** The store's engagement feed from the start (the cloud answers 503 without one). */
   engagementFeed?: (storeId: string) => EngagementFeed;
   /**
-   * The store and data folder of an earlier harness, to start an edge again on what it
-   * left; the folder is then the caller's to remove.
+   * The store and data folder to run on, the caller's to remove: a second edge on them
+   * starts again where the first stopped.
    */
-  restartOf?: { storeId: string; dataDir: string };
+  home?: { storeId: string; dataDir: string };
 }
 
 export interface AssociateClient {
@@ -59,9 +59,9 @@ export async function startHarness({
   layout,
   profiles: extraProfiles = [],
   engagementFeed,
-  restartOf,
+  home,
 }: HarnessOptions = {}) {
-  const storeId = restartOf?.storeId ?? `sto_test-${uniqueSuffix()}`;
+  const storeId = home?.storeId ?? `sto_test-${uniqueSuffix()}`;
   const profiles = [
     buildProfile(),
     buildProfile({
@@ -74,7 +74,7 @@ export async function startHarness({
   ];
   const cloud = await startFakeCloud({ storeId, profiles: [...profiles, ...extraProfiles] });
   if (engagementFeed) cloud.state.engagementFeed = engagementFeed(storeId);
-  const dataDir = restartOf?.dataDir ?? (await mkdtemp(join(tmpdir(), 'vitrine-edge-')));
+  const dataDir = home?.dataDir ?? (await mkdtemp(join(tmpdir(), 'vitrine-edge-')));
   const layoutFile = join(dataDir, 'layout.json');
   if (layout) await writeFile(layoutFile, JSON.stringify(layout(storeId)));
   const config = loadEdgeConfig({
@@ -209,7 +209,7 @@ export async function startHarness({
       await cloud.close();
       if (process.env.MQTT_URL) await forgetStore(process.env.MQTT_URL, storeId);
       // The local stores may still be closing files: retry rather than fail the test.
-      if (!restartOf) {
+      if (!home) {
         await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       }
     },
