@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { createCredentialRepository } from '../auth/credential-repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import { createProductRepository } from '../content-codes/product-repository.ts';
-import { createCustomerRepository } from '../customers/customer-repository.ts';
+import { createCustomerRepository, type NewCustomer } from '../customers/customer-repository.ts';
 import type { Database } from '../db/database.ts';
 import { createStoreRepository } from '../stores/store-repository.ts';
 import { PRODUCTS } from './domain/demo-catalog.ts';
+import { demoBirthMonth } from './domain/demo-engagement.ts';
 import {
   DEMO_LOGINS,
   DEMO_ORGANISATION,
@@ -15,11 +16,11 @@ import {
 } from './domain/demo-facts.ts';
 import {
   customerId,
-  type GeneratedCustomer,
   type GeneratedPurchase,
   generateCustomer,
 } from './domain/generate-customers.ts';
 import { createRandom } from './domain/prng.ts';
+import { seedEngagement } from './seed-engagement.ts';
 
 export interface SeedDemoOptions {
   /** How many customers (cus_000001 …); 10,000 by default. */
@@ -30,6 +31,11 @@ export interface SeedDemoOptions {
   seed?: number;
   /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters. */
   batchSize?: number;
+  /**
+   * Also the demo's campaigns, offers, screen content and launch, and customers' birth
+   * months: what `npm start` shows. Off by default, so tests start from no campaigns.
+   */
+  engagement?: boolean;
 }
 
 export interface SeedManifest {
@@ -45,7 +51,13 @@ export interface SeedManifest {
 /** Writes the demo organisation into an empty database, in one transaction. */
 export async function seedDemo(
   db: Database,
-  { customers = 10_000, now = new Date(), seed = 0x5eed, batchSize = 1_000 }: SeedDemoOptions = {},
+  {
+    customers = 10_000,
+    now = new Date(),
+    seed = 0x5eed,
+    batchSize = 1_000,
+    engagement = false,
+  }: SeedDemoOptions = {},
 ): Promise<SeedManifest> {
   const random = createRandom(seed);
   const passwordHashes = await Promise.all(
@@ -120,12 +132,16 @@ export async function seedDemo(
       ),
     );
 
-    let customerBatch: GeneratedCustomer[] = [];
+    let customerBatch: NewCustomer[] = [];
     let purchaseBatch: GeneratedPurchase[] = [];
     const options = { organisationId: DEMO_ORGANISATION.id, stores: DEMO_STORES, random, now };
     for (let index = 1; index <= customers; index += 1) {
       const generated = generateCustomer(index, options);
-      customerBatch.push(generated.customer);
+      customerBatch.push(
+        engagement
+          ? { ...generated.customer, birthMonth: demoBirthMonth(index, now) }
+          : generated.customer,
+      );
       purchaseBatch.push(...generated.purchases);
       purchaseCount += generated.purchases.length;
       if (customerBatch.length >= batchSize || index === customers) {
@@ -140,6 +156,7 @@ export async function seedDemo(
         purchaseBatch = [];
       }
     }
+    if (engagement) await seedEngagement(tx, now);
   });
   // Fresh statistics, so that the planner uses the indexes on the new rows at once.
   await db.execute(sql`analyze`);
