@@ -46,7 +46,11 @@ export async function createCloudRuntime(
     const empty = (await createStoreRepository(database.db).countOrganisations()) === 0;
     if (config.seed.demo && empty) {
       const started = performance.now();
-      seeded = await seedDemo(database.db, { customers: config.seed.customers, now: now() });
+      seeded = await seedDemo(database.db, {
+        customers: config.seed.customers,
+        now: now(),
+        engagement: true,
+      });
       logger.info(
         {
           customers: seeded.customers,
