@@ -125,8 +125,8 @@ function conditionSql(
         ? eq(customers.birthMonth, situation.currentMonth)
         : inArray(customers.birthMonth, condition.value);
     case 'eventInvitee': {
-      // Invited: holds a ticket to the event that was not revoked.
-      const invited = sql`exists (select 1 from tickets t where t.customer_id = ${customers.id} and t.revoked_at is null and t.event_id in (${list(condition.value)}))`;
+      // Invited: holds an invitation to any of the events, whatever they answered.
+      const invited = sql`exists (select 1 from event_invitations i where i.customer_id = ${customers.id} and i.event_id in (${list(condition.value)}))`;
       return condition.op === 'in' ? invited : sql`not ${invited}`;
     }
   }

@@ -1,4 +1,5 @@
-import { customers, purchases, tickets, visits } from '../../src/db/schema.ts';
+import { customers, purchases, visits } from '../../src/db/schema.ts';
+import { eventInvitations, events } from '../../src/db/schema-events.ts';
 import { createCaller } from './sync-helpers.ts';
 import { loginAs, SEED_NOW, type TestCloud } from './test-app.ts';
 
@@ -107,21 +108,42 @@ export async function insertKnownCustomers(
     );
   });
   if (purchaseRows.length > 0) await db.insert(purchases).values(purchaseRows);
-  const ticketRows = rows.flatMap((row) =>
-    (row.invitedTo ?? []).map((eventId) => ({
-      id: `tkt_${row.id}-${eventId}`,
-      organisationId: DEMO_ORG,
-      eventId,
-      customerId: row.id,
+  const invited = rows.flatMap((row) =>
+    (row.invitedTo ?? []).map((eventId) => ({ eventId, customerId: row.id })),
+  );
+  if (invited.length === 0) return;
+  // A week after SEED_NOW, 19:00–21:00 in Tokyo.
+  const session = {
+    storeId: GINZA,
+    timeZone: 'Asia/Tokyo',
+    startsAt: '2026-11-08T10:00:00.000Z',
+    endsAt: '2026-11-08T12:00:00.000Z',
+  };
+  await db
+    .insert(events)
+    .values(
+      [...new Set(invited.map((invitation) => invitation.eventId))].map((id) => ({
+        id,
+        organisationId: DEMO_ORG,
+        name: id,
+        kind: 'launch',
+        status: 'scheduled' as const,
+        storeIds: [GINZA],
+        startsAt: '2026-11-08T19:00',
+        endsAt: '2026-11-08T21:00',
+        sessions: [session],
+        firstStartsAt: new Date(session.startsAt),
+        capacity: 50,
+      })),
+    )
+    .onConflictDoNothing();
+  await db.insert(eventInvitations).values(
+    invited.map((invitation) => ({
+      ...invitation,
       storeId: GINZA,
-      admits: 1,
-      validFrom: at(1),
-      validUntil: at(-30),
-      code: 'VT1:test',
-      kid: 'test',
-      issuedBy: 'usr_test',
-      issuedAt: at(1),
+      invitedVia: 'direct' as const,
+      invitedAt: at(1),
+      rsvpCode: `rsvp_${invitation.customerId}-${invitation.eventId}`,
     })),
   );
-  if (ticketRows.length > 0) await db.insert(tickets).values(ticketRows);
 }
