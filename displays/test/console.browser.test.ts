@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConsole } from './console-support/build-console.ts';
+import { type ConsoleCloud, startConsoleCloud } from './console-support/console-cloud.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
+const NOT_RUN = `Chromium not found at ${CHROMIUM}: the console's browser suite did not run`;
+// The committed screenshot is refreshed only on request, so that a run leaves the tree clean:
+// UPDATE_SCREENSHOTS=1 npx vitest run displays/test/console.browser.test.ts
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
+  ? fileURLToPath(new URL('../../docs/marketer-console.png', import.meta.url))
+  : join(tmpdir(), `vitrine-marketer-console-${process.pid}.png`);
+const PARIS = 'sto_paris-rivoli';
+const chromiumPresent = existsSync(CHROMIUM);
+const skipBrowser = process.env.VITRINE_SKIP_BROWSER === '1';
+
+if (!chromiumPresent && skipBrowser) {
+  console.warn(`${NOT_RUN} (VITRINE_SKIP_BROWSER=1).`);
+} else if (!chromiumPresent) {
+  describe('the marketer console in Chromium', () => {
+    it('runs in Chromium', () => {
+      throw new Error(NOT_RUN);
+    });
+  });
+} else {
+  describe('the marketer console in Chromium, on the real cloud', () => {
+    let consoleDir = '';
+    let cloud: ConsoleCloud;
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      consoleDir = await buildConsole();
+      cloud = await startConsoleCloud({ consoleDir, storeId: PARIS, now: new Date() });
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await cloud?.close();
+      if (consoleDir !== '') await rm(consoleDir, { recursive: true, force: true });
+    });
+
+    it('logs a marketer in, and refuses a wrong password', async () => {
+      await page.goto(`${cloud.url}/console/`);
+      await page.fill('input[name=email]', 'marketer@vitrine.demo');
+      await page.fill('input[name=password]', 'not-the-password');
+      await page.click('button[type=submit]');
+      await expect
+        .poll(() => page.textContent('.login-card [role=alert]'))
+        .toBe('Wrong email or password.');
+      await page.fill('input[name=password]', 'vitrine-demo');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.campaigns-list');
+    });
+
+    it("shows the cloud's field error next to the field, then creates the campaign", async () => {
+      await page.click('text=New campaign');
+      await page.waitForSelector('.campaign-editor');
+      await page.click('button:has-text("Add a window")');
+      await page.fill('input[name="schedule.windows.0.start"]', '18:00');
+      await page.fill('input[name="schedule.windows.0.end"]', '18:00');
+      await page.fill('input[name="actions.0.suggestion"]', 'Offer a glass of champagne');
+      await page.check(`input[name="targets.stores.${PARIS}"]`);
+      await page.click('button:has-text("Create campaign")');
+      const nameError = page.locator('.field[data-path="name"] .field-error');
+      await expect.poll(() => nameError.textContent()).toMatch(/too small|at least|>=1/i);
+      const endError = page.locator('.field[data-path="schedule.windows.0.end"] .field-error');
+      expect(await endError.textContent()).toBe('must differ from the start');
+
+      await page.fill('input[name=name]', 'Evening champagne');
+      await page.fill('input[name="schedule.windows.0.end"]', '21:00');
+      await page.selectOption('select[name=status]', 'active');
+      await page.click('button:has-text("Create campaign")');
+      await page.waitForSelector('.campaigns-list a:has-text("Evening champagne")');
+    });
+
+    it('filters the list by status and store', async () => {
+      await page.selectOption('select[name=status]', 'draft');
+      await expect
+        .poll(() => page.locator('.campaigns-list a:has-text("Evening champagne")').count())
+        .toBe(0);
+      await page.selectOption('select[name=status]', 'active');
+      await page.selectOption('select[name=storeId]', PARIS);
+      await page.waitForSelector('.campaigns-list a:has-text("Evening champagne")');
+    });
+
+    it("shows the campaign in the store's week at 18:00 on the store's clock", async () => {
+      await page.click('nav a:has-text("Calendar")');
+      await page.selectOption('select[name="calendar.storeId"]', PARIS);
+      const blocks = page.locator('.calendar-block:has-text("Evening champagne")');
+      await expect.poll(() => blocks.count()).toBeGreaterThan(0);
+      expect(await blocks.first().textContent()).toContain('18:00–21:00');
+    });
+
+    it('charts a seeded week of visits, dwell and alerts', async () => {
+      await page.click('nav a:has-text("Analytics")');
+      await page.selectOption('select[name="analytics.storeId"]', PARIS);
+      const zoneLines = page.locator('[data-chart="Zone entries per day"] path.series');
+      await expect.poll(() => zoneLines.count()).toBe(3);
+      const visits = await page.getAttribute(
+        '[data-chart="Store visits per day"] path.series',
+        'd',
+      );
+      // Seven days, rising: the path has seven points and ends higher than it starts.
+      const points = [...(visits ?? '').matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) =>
+        Number(m[2]),
+      );
+      expect(points).toHaveLength(7);
+      expect(points.at(-1)).toBeLessThan(points[0] ?? 0);
+      await expect
+        .poll(() => page.locator('[data-chart="Average dwell per zone"] .bar').count())
+        .toBe(3);
+      await page.waitForSelector('[data-chart="Alerts delivered and acknowledged"] path.series');
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    });
+
+    it("answers the simulation: the cloud's verdicts, or its refusal said plainly", async () => {
+      await page.click('nav a:has-text("Simulation")');
+      await page.fill('input[name=customerId]', 'cus_000001');
+      await page.selectOption('select[name=storeId]', PARIS);
+      await page.fill('input[name=at]', '2026-12-05T18:30');
+      await page.click('button:has-text("Simulate")');
+      const answer = page.locator('.simulation-result, .form-problem');
+      await answer.first().waitFor();
+      const text = (await answer.first().textContent()) ?? '';
+      if ((await page.locator('.simulation-result').count()) > 0) {
+        expect(text).toContain('Evening champagne');
+      } else {
+        expect(text).toMatch(/no simulation yet \(404/);
+      }
+    });
+
+    it('goes back to the login, saying why, when the cloud refuses the session', async () => {
+      await page.evaluate(() => {
+        const key = 'vitrine.console.session';
+        const session = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+        sessionStorage.setItem(key, JSON.stringify({ ...session, token: 'revoked' }));
+      });
+      await page.reload();
+      await expect
+        .poll(() => page.textContent('.login-card .notice'))
+        .toBe('Your session has expired: log in again.');
+    });
+  });
+}
