@@ -221,6 +221,10 @@ export async function startFakeCloud({
         ...options,
       });
     },
+    /** A customer the cloud knows from now on. */
+    addProfile(profile: CustomerProfile) {
+      byId.set(profile.id, profile);
+    },
     revoke(passId: string, passExpiresAt = new Date(Date.now() + 86_400_000)) {
       state.revocations.push({
         passId,
