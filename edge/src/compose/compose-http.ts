@@ -8,8 +8,8 @@ import { listenHttp } from '../http/http-server.ts';
 import type { ZonesView } from '../presence/zones-view.ts';
 import type { AssociateSockets } from '../realtime/associate-socket.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
-import type { ScreenWeb } from './compose-screens.ts';
 import { EDGE_VERSION } from '../version.ts';
+import type { ScreenWeb } from './compose-screens.ts';
 import type { EdgeContext } from './edge-context.ts';
 
 export interface HttpParts {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   decodeMessage,
   type ErrorCode,
@@ -66,7 +67,8 @@ export interface ZoneScreenRelayOptions {
 export function startZoneScreenRelay(options: ZoneScreenRelayOptions): { stop(): Promise<void> } {
   const { storeId, metrics, logger } = options;
   const client = connect(options.mqttUrl, {
-    clientId: `edge-${storeId}-screens`,
+    // A clean session has nothing to resume: a fresh id never takes another's connection.
+    clientId: `edge-${storeId}-screens-${randomUUID().slice(0, 8)}`,
     clean: true,
     reconnectPeriod: 1000,
   });
