@@ -15,3 +15,11 @@ export function associateAppDir(): string {
 export function consoleAppDir(): string {
   return fileURLToPath(new URL('../dist/console/', import.meta.url));
 }
+
+/**
+ * The folder of the built screen player (`npm run build -w displays`), which the edge
+ * serves at /screen/ from beside the associate app's folder.
+ */
+export function screenPlayerDir(): string {
+  return fileURLToPath(new URL('../dist/screen/', import.meta.url));
+}

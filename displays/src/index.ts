@@ -1,1 +1,1 @@
-export { associateAppDir, consoleAppDir } from './app-paths.ts';
+export { associateAppDir, consoleAppDir, screenPlayerDir } from './app-paths.ts';
