@@ -178,6 +178,37 @@ describe('answers', () => {
     expect(freed.status).toBe(200);
   });
 
+  it('gives one last place to one of two guests answering at once', async () => {
+    const event = await createEvent({ name: 'One seat', capacity: 1 });
+    const guests = ['cus_guest1', 'cus_guest2'];
+    await send(`/v1/events/${event.id}/invitations`, 'POST', { customerIds: guests });
+    const codes = await Promise.all(guests.map((id) => codeOf(event.id, id)));
+    const answers = await Promise.all(
+      codes.map((code) => callers.call(`/v1/rsvp/${code}`, { method: 'POST', body: yes })),
+    );
+    expect(answers.map((response) => response.status).sort()).toEqual([200, 409]);
+    expect((await guestsOf(event.id)).counts).toMatchObject({ yes: 1, expectedPeople: 1 });
+  });
+
+  it('replaces a guest’s ticket when the event moves, revoking the old one', async () => {
+    const event = await createEvent({ name: 'Moving evening' });
+    await send(`/v1/events/${event.id}/invitations`, 'POST', { customerIds: ['cus_guest1'] });
+    const first = await callers.read(await rsvp(event.id, 'cus_guest1', yes), rsvpResultSchema);
+    await send(`/v1/events/${event.id}`, 'PATCH', { startsAt: '2026-12-09T20:00' });
+    const [guest] = (await guestsOf(event.id)).guests;
+    expect(guest?.ticketId).not.toBe(first.ticket?.ticketId);
+    const renewed = await callers.read(
+      await send(`/v1/tickets/${guest?.ticketId}`),
+      issuedTicketSchema,
+    );
+    expect(renewed).toMatchObject({ validFrom: '2026-12-09T10:00:00.000Z', revokedAt: null });
+    const old = await callers.read(
+      await send(`/v1/tickets/${first.ticket?.ticketId}`),
+      issuedTicketSchema,
+    );
+    expect(old.revokedAt).not.toBeNull();
+  });
+
   it('lets the office answer for a guest, under the same rules', async () => {
     const path = `/v1/events/${launchId}/guests/cus_guest1/rsvp`;
     const full = await send(path, 'PUT', yes);

@@ -25,12 +25,10 @@ export function createEventApiRoutes({ db, tokens, keys, now }: EventApiOptions)
   const events = createEventRepository(db);
   const guests = createGuestRepository(db);
   const invitations = createInvitationRepository(db);
-  router.route('/', createEventRoutes({ db, events, tokens, now }));
+  const rsvps = createRsvpRepository(db, keys);
+  router.route('/', createEventRoutes({ db, events, rsvps, tokens, now }));
   router.route('/', createInvitationRoutes({ db, events, invitations, tokens, now }));
-  router.route(
-    '/',
-    createRsvpRoutes({ rsvps: createRsvpRepository(db, keys), guests, tokens, now }),
-  );
+  router.route('/', createRsvpRoutes({ rsvps, guests, tokens, now }));
   router.route('/', createGuestRoutes({ events, guests, tokens }));
   return router;
 }

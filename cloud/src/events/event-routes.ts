@@ -23,10 +23,13 @@ import {
   eventPageOf,
   type StoredEventRow,
 } from './event-repository.ts';
+import type { RsvpRepository } from './rsvp-repository.ts';
 
 export interface EventRoutesOptions {
   db: Database;
   events: EventRepository;
+  /** Replaces the tickets of guests when the event moves. */
+  rsvps: Pick<RsvpRepository, 'reissueTickets'>;
   tokens: TokenService;
   now: () => Date;
 }
@@ -65,7 +68,7 @@ function writeOf(row: StoredEventRow) {
 }
 
 /** In-store events: launches, master classes, private evenings, at each store's own time. */
-export function createEventRoutes({ db, events, tokens, now }: EventRoutesOptions) {
+export function createEventRoutes({ db, events, rsvps, tokens, now }: EventRoutesOptions) {
   const router = createRouter();
   const guard = [authenticate(tokens), allowRoles('admin', 'marketer')];
   const common = { tags: ['events'], security: [{ bearerAuth: [] }], middleware: guard };
@@ -111,7 +114,7 @@ export function createEventRoutes({ db, events, tokens, now }: EventRoutesOption
     path: '/v1/events/{eventId}',
     summary: 'Change some fields of an event; its version grows. Cancelling revokes its tickets',
     description:
-      'A cancelled event changes no more (409). A store where guests are invited cannot be removed (409).',
+      'Guests whose ticket no longer matches the new times get a new ticket (the old one is revoked). A cancelled event changes no more (409). A store where guests are invited cannot be removed (409).',
     request: { params: eventParams, body: { required: true, content: json(eventPatchSchema) } },
     responses: {
       200: { description: 'The event', content: json(storedEventSchema) },
@@ -172,8 +175,10 @@ export function createEventRoutes({ db, events, tokens, now }: EventRoutesOption
     if (invitedAt.length > 0) {
       throw new ConflictError(`guests are invited at ${invitedAt.join(', ')}: keep those stores`);
     }
-    const row = await events.update(org, eventId, await eventColumnsOf(db, org, write), now());
+    const at = now();
+    const row = await events.update(org, eventId, await eventColumnsOf(db, org, write), at);
     if (row === null) throw new NotFoundError(`no event ${eventId}`);
+    if (row.status !== 'cancelled') await rsvps.reissueTickets(eventId, c.get('claims').sub, at);
     return c.json(asStoredEvent(row), 200);
   });
 

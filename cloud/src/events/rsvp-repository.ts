@@ -1,5 +1,5 @@
-import type { RsvpRequest } from '@vitrine/shared';
-import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+import type { EventSession, RsvpRequest } from '@vitrine/shared';
+import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { SigningKeys } from '../auth/signing-keys.ts';
 import type { Database } from '../db/database.ts';
 import { tickets } from '../db/schema-content.ts';
@@ -40,6 +40,19 @@ export interface RsvpRepository {
    * seats are never given twice.
    */
   answer(answer: RsvpAnswer): Promise<AnsweredRsvp>;
+  /**
+   * After the event moved: every live ticket whose window no longer matches its store's
+   * session is revoked and replaced by one that does. Returns how many were replaced.
+   */
+  reissueTickets(eventId: string, issuedBy: string, at: Date): Promise<number>;
+}
+
+/** When a ticket for the session admits: from the doors opening to the session's end. */
+function ticketWindowOf(session: EventSession) {
+  return {
+    validFrom: new Date(Date.parse(session.startsAt) - DOORS_OPEN_BEFORE_MS),
+    validUntil: new Date(session.endsAt),
+  };
 }
 
 function invitationWhere(key: InvitationKey): SQL | undefined {
@@ -122,8 +135,7 @@ export function createRsvpRepository(db: Database, keys: SigningKeys): RsvpRepos
             customerId: invitation.customerId,
             storeId,
             admits,
-            validFrom: new Date(Date.parse(session.startsAt) - DOORS_OPEN_BEFORE_MS),
-            validUntil: new Date(session.endsAt),
+            ...ticketWindowOf(session),
             issuedBy: answeredBy,
             issuedAt: at,
           });
@@ -146,6 +158,37 @@ export function createRsvpRepository(db: Database, keys: SigningKeys): RsvpRepos
             ),
           );
         return { eventId: event.id, customerId: invitation.customerId, ticket };
+      });
+    },
+    reissueTickets(eventId, issuedBy, at) {
+      return db.transaction(async (tx) => {
+        const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for('update');
+        if (event === undefined) return 0;
+        const held = await tx
+          .select({ ticket: tickets })
+          .from(eventInvitations)
+          .innerJoin(tickets, eq(tickets.id, eventInvitations.ticketId))
+          .where(and(eq(eventInvitations.eventId, eventId), isNull(tickets.revokedAt)));
+        let replaced = 0;
+        for (const { ticket } of held) {
+          const session = event.sessions.find((candidate) => candidate.storeId === ticket.storeId);
+          if (session === undefined) continue;
+          const window = ticketWindowOf(session);
+          const unchanged =
+            window.validFrom.getTime() === ticket.validFrom.getTime() &&
+            window.validUntil.getTime() === ticket.validUntil.getTime();
+          if (unchanged) continue;
+          await revokeTicketIn(tx, ticket, at);
+          const { id, revokedAt, code, kid, ...kept } = ticket;
+          const renewed = await signTicket(keys, { ...kept, ...window, issuedBy, issuedAt: at });
+          await tx.insert(tickets).values(renewed);
+          await tx
+            .update(eventInvitations)
+            .set({ ticketId: renewed.id })
+            .where(eq(eventInvitations.ticketId, ticket.id));
+          replaced += 1;
+        }
+        return replaced;
       });
     },
   };
