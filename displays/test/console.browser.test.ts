@@ -13,9 +13,10 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-firs
 const NOT_RUN = `Chromium not found at ${CHROMIUM}: the console's browser suite did not run`;
 // The committed screenshot is refreshed only on request, so that a run leaves the tree clean:
 // UPDATE_SCREENSHOTS=1 npx vitest run displays/test/console.browser.test.ts
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/marketer-console.png', import.meta.url))
-  : join(tmpdir(), `vitrine-marketer-console-${process.pid}.png`);
+const screenshot = (name: string) =>
+  process.env.UPDATE_SCREENSHOTS
+    ? fileURLToPath(new URL(`../../docs/${name}.png`, import.meta.url))
+    : join(tmpdir(), `vitrine-${name}-${process.pid}.png`);
 const PARIS = 'sto_paris-rivoli';
 const chromiumPresent = existsSync(CHROMIUM);
 const skipBrowser = process.env.VITRINE_SKIP_BROWSER === '1';
@@ -97,6 +98,7 @@ if (!chromiumPresent && skipBrowser) {
       const blocks = page.locator('.calendar-block:has-text("Evening champagne")');
       await expect.poll(() => blocks.count()).toBeGreaterThan(0);
       expect(await blocks.first().textContent()).toContain('18:00–21:00');
+      await page.screenshot({ path: screenshot('marketer-console-calendar') });
     });
 
     it('charts a seeded week of visits, dwell and alerts', async () => {
@@ -118,7 +120,7 @@ if (!chromiumPresent && skipBrowser) {
         .poll(() => page.locator('[data-chart="Average dwell per zone"] .bar').count())
         .toBe(3);
       await page.waitForSelector('[data-chart="Alerts delivered and acknowledged"] path.series');
-      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      await page.screenshot({ path: screenshot('marketer-console'), fullPage: true });
     });
 
     it("answers the simulation: the cloud's verdicts, or its refusal said plainly", async () => {

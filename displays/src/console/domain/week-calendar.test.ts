@@ -137,8 +137,8 @@ describe('the week calendar', () => {
       ],
       { storeId: PARIS, timeZone: 'Europe/Paris', weekStart: '2026-10-19' },
     );
-    expect(week[0]?.blocks.map((block) => block.campaignId)).toEqual(['cmp_here']);
-    expect(week[0]?.blocks[0]).toMatchObject({ startMinute: 0, endMinute: 1440 });
+    expect(week[0]?.allDay.map((block) => block.campaignId)).toEqual(['cmp_here']);
+    expect(week[0]?.blocks).toEqual([]);
   });
 
   it('puts overlapping campaigns side by side', () => {

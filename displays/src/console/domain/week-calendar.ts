@@ -32,6 +32,9 @@ export interface CalendarDay {
   weekday: Weekday;
   /** Real hours the day lasts in the store's zone: 23 or 25 on a DST change. */
   hours: number;
+  /** Campaigns that run the whole day: a band above the hours, not a column. */
+  allDay: CalendarBlock[];
+  /** Stretches of the day, the whole-day ones left out. */
   blocks: CalendarBlock[];
   /** Columns the day needs for its overlapping blocks (at least 1). */
   lanes: number;
@@ -146,17 +149,22 @@ export function layOutWeek(
       })),
     );
     blocks.sort((a, b) => a.startMinute - b.startMinute || a.name.localeCompare(b.name));
+    const wholeDay = (block: CalendarBlock) =>
+      block.startMinute === 0 && block.endMinute === MINUTES_PER_DAY;
     const laneEnds: number[] = [];
-    const placed = blocks.map((block) => {
-      const free = laneEnds.findIndex((end) => end <= block.startMinute);
-      const lane = free === -1 ? laneEnds.length : free;
-      laneEnds[lane] = block.endMinute;
-      return { ...block, lane };
-    });
+    const placed = blocks
+      .filter((block) => !wholeDay(block))
+      .map((block) => {
+        const free = laneEnds.findIndex((end) => end <= block.startMinute);
+        const lane = free === -1 ? laneEnds.length : free;
+        laneEnds[lane] = block.endMinute;
+        return { ...block, lane };
+      });
     return {
       date,
       weekday: weekdayOfDate(date),
       hours: (instantAt(timeZone, addDays(date, 1), 0) - dayStart) / 3_600_000,
+      allDay: blocks.filter(wholeDay),
       blocks: placed,
       lanes: Math.max(1, laneEnds.length),
     };

@@ -96,6 +96,15 @@ function DayColumn({ day, label }: { day: CalendarDay; label: string }) {
         {label}
         {day.hours !== 24 && <span class="dst"> · {day.hours} h day</span>}
       </h2>
+      <ul class="calendar-all-day">
+        {day.allDay.map((block) => (
+          <li key={block.campaignId} class={`status-${block.status}`}>
+            <a href={hrefOf('campaigns', block.campaignId)} title={`${block.name}, all day`}>
+              {block.name}
+            </a>
+          </li>
+        ))}
+      </ul>
       <div class="calendar-slots">
         {day.blocks.map((block) => {
           const wall = block.endMinute - block.startMinute;

@@ -3,7 +3,7 @@ import { niceScale, pathOf, plotPoints } from '../../domain/chart-scale.ts';
 
 const WIDTH = 560;
 const HEIGHT = 200;
-const MARGIN = { left: 40, right: 12, top: 10, bottom: 28 };
+const MARGIN = { left: 40, right: 28, top: 10, bottom: 28 };
 /** Distinct on a light background, in the order series are given. */
 export const PALETTE = ['#8a6d1f', '#2f6f8f', '#a2443a', '#4f7a3a', '#6b4f8a', '#8a8a8a'];
 
