@@ -172,6 +172,24 @@ export const eventSummarySchema = z.object({
 });
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 
+/** What the guest's invitation link shows them: the event at their store, their answer, their ticket. */
+export const invitationViewSchema = z.object({
+  event: storedEventSchema.pick({
+    id: true,
+    name: true,
+    description: true,
+    kind: true,
+    status: true,
+    startsAt: true,
+    endsAt: true,
+  }),
+  session: eventSessionSchema,
+  guest: guestSchema,
+  /** The live ticket of a "yes", null otherwise. */
+  ticket: issuedTicketSchema.nullable(),
+});
+export type InvitationView = z.infer<typeof invitationViewSchema>;
+
 /** The answer to an RSVP: the guest as recorded and, for a "yes", their ticket. */
 export const rsvpResultSchema = z.object({
   guest: guestSchema,
