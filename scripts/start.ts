@@ -20,7 +20,7 @@ import { DEMO_LOGINS } from '@vitrine/cloud';
 import { parseStoreLayoutText, type StoreLayout } from '@vitrine/shared';
 import { demoBadgeId } from '../edge/src/presence/demo/demo-traffic.ts';
 import { createCloudAdmin, waitForHealthy } from './lib/cloud-admin.ts';
-import { associateAppDir, buildDisplays } from './lib/displays.ts';
+import { associateAppDir, buildDisplays, consoleAppDir } from './lib/displays.ts';
 import { type Supervised, supervise } from './lib/processes.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -84,7 +84,8 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   console.log('Vitrine demo: starting…');
 
-  if (!existsSync(join(associateAppDir(root), 'index.html'))) {
+  const built = [associateAppDir(root), consoleAppDir(root)];
+  if (!built.every((dir) => existsSync(join(dir, 'index.html')))) {
     console.log('  building the web apps (first run)…');
     await buildDisplays(root);
   }
@@ -94,6 +95,7 @@ async function main() {
     CLOUD_DATA_DIR: join(dataDir, 'cloud'),
     CLOUD_SEED_DEMO: 'true',
     CLOUD_SEED_CUSTOMERS: env.DEMO_CUSTOMERS ?? '10000',
+    CLOUD_CONSOLE_DIR: consoleAppDir(root),
   });
   console.log('  cloud: starting (the first run seeds the demo organisation)…');
   await waitForHealthy(`${cloudUrl}/healthz`, { timeoutMs: 180_000 });
@@ -171,6 +173,7 @@ async function main() {
   }
 
   const storeNames = new Map(stores.map((store) => [store.id, store.name]));
+  const marketer = DEMO_LOGINS.find((login) => login.role === 'marketer');
   const loginLines = DEMO_LOGINS.map((login) => {
     const where = login.storeId ? `, ${storeNames.get(login.storeId) ?? login.storeId}` : '';
     return `    ${login.email.padEnd(26)} ${login.role}${where}`;
@@ -183,6 +186,8 @@ Vitrine demo is running (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${env.MQ
 ${edges.map((edge) => `    ${edge.storeName.padEnd(28)} ${edge.httpUrl}/associate/   (${edge.timeZone}${edge.sensed ? ', presence' : ''})`).join('\n')}
 
   Who is where, per zone   <edge>/api/zones (an associate's token)
+
+  Marketer console      ${cloudUrl}/console/   (${marketer?.email ?? 'a marketer'}: campaigns, calendar, analytics)
 
   Cloud API reference   ${cloudUrl}/docs
   Cloud metrics         ${cloudUrl}/metrics      edge metrics: <edge>/metrics

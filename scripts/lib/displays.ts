@@ -6,6 +6,11 @@ export function associateAppDir(root: string): string {
   return join(root, 'displays', 'dist', 'associate');
 }
 
+/** Where `npm run build -w displays` puts the marketer console, which the cloud serves. */
+export function consoleAppDir(root: string): string {
+  return join(root, 'displays', 'dist', 'console');
+}
+
 export function buildDisplays(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', 'build', '-w', 'displays'], { cwd: root, stdio: 'inherit' });
