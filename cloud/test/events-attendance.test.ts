@@ -2,6 +2,7 @@ import {
   eventSummarySchema,
   type GuestList,
   guestListSchema,
+  invitationViewSchema,
   issuedTicketSchema,
   rsvpResultSchema,
   storedEventSchema,
@@ -116,6 +117,19 @@ describe('guest list', () => {
       ['cus_door2', null],
     ]);
     expect(attended[0]?.ticketId).toBe(issued.ticketId);
+  });
+
+  it('shows the guest their invitation, at their store, with the ticket to show', async () => {
+    const [guest] = (await guests()).guests;
+    const view = await callers.call(`/v1/rsvp/${guest?.rsvpCode}`);
+    expect(await callers.read(view, invitationViewSchema)).toMatchObject({
+      event: { id: eventId, name: 'Two-city evening', startsAt: '2026-12-09T19:00' },
+      session: { storeId: GINZA, startsAt: '2026-12-09T10:00:00.000Z' },
+      guest: { customerId: 'cus_door1', rsvp: 'yes' },
+      ticket: { ticketId: guest?.ticketId, admits: 2, revokedAt: null },
+    });
+    const unknown = await callers.call(`/v1/rsvp/rsvp_${'0'.repeat(32)}`);
+    expect(unknown.status).toBe(404);
   });
 
   it('sums the event and each store: invited, answers, people expected, attended', async () => {

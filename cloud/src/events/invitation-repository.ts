@@ -35,8 +35,8 @@ export interface InvitationRepository {
   ): Promise<InvitationResult>;
 }
 
-/** The secret of an invitation link: 122 random bits. */
-export const RSVP_CODE = /^rsvp_[0-9a-f]{32}$/;
+/** The secret of an invitation link; those made here carry 122 random bits. */
+export const RSVP_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$/;
 const newRsvpCode = () => `rsvp_${randomUUID().replaceAll('-', '')}`;
 const rsvpCodeSql = sql`'rsvp_' || replace(gen_random_uuid()::text, '-', '')`;
 

@@ -45,6 +45,15 @@ export interface RsvpRepository {
    * session is revoked and replaced by one that does. Returns how many were replaced.
    */
   reissueTickets(eventId: string, issuedBy: string, at: Date): Promise<number>;
+  /** The invitation behind a link's code: its event, guest and live ticket; null if none. */
+  invitationOf(rsvpCode: string): Promise<InvitationOfCode | null>;
+}
+
+export interface InvitationOfCode {
+  event: typeof events.$inferSelect;
+  customerId: string;
+  storeId: string;
+  ticket: StoredTicket | null;
 }
 
 /** When a ticket for the session admits: from the doors opening to the session's end. */
@@ -159,6 +168,20 @@ export function createRsvpRepository(db: Database, keys: SigningKeys): RsvpRepos
           );
         return { eventId: event.id, customerId: invitation.customerId, ticket };
       });
+    },
+    async invitationOf(rsvpCode) {
+      const [row] = await db
+        .select({ invitation: eventInvitations, event: events, ticket: tickets })
+        .from(eventInvitations)
+        .innerJoin(events, eq(events.id, eventInvitations.eventId))
+        .leftJoin(
+          tickets,
+          and(eq(tickets.id, eventInvitations.ticketId), isNull(tickets.revokedAt)),
+        )
+        .where(eq(eventInvitations.rsvpCode, rsvpCode));
+      if (row === undefined) return null;
+      const { invitation, event, ticket } = row;
+      return { event, customerId: invitation.customerId, storeId: invitation.storeId, ticket };
     },
     reissueTickets(eventId, issuedBy, at) {
       return db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import {
   customerIdSchema,
   eventIdSchema,
   type IssuedTicket,
+  invitationViewSchema,
   issuedTicketSchema,
   type RsvpResult,
   rsvpRequestSchema,
@@ -25,6 +26,8 @@ export interface RsvpRoutesOptions {
   tokens: TokenService;
   now: () => Date;
 }
+
+const codeParams = z.object({ rsvpCode: z.string().regex(RSVP_CODE, 'not an invitation code') });
 
 const conflict = {
   description: 'The event is cancelled, not yet open or over, or the store is full',
@@ -62,7 +65,7 @@ export function createRsvpRoutes({ rsvps, guests, tokens, now }: RsvpRoutesOptio
     description:
       'No token: the code of the invitation link is the credential. A "yes" takes places for the guest and companions at the store (409 when full); "no" or "maybe" revokes a ticket held and frees its places.',
     request: {
-      params: z.object({ rsvpCode: z.string().regex(RSVP_CODE, 'not an invitation code') }),
+      params: codeParams,
       body: { required: true, content: json(rsvpRequestSchema) },
     },
     responses: {
@@ -70,6 +73,20 @@ export function createRsvpRoutes({ rsvps, guests, tokens, now }: RsvpRoutesOptio
       400: problemResponses[400],
       404: problemResponses[404],
       409: conflict,
+    },
+  });
+  const viewRoute = createRoute({
+    method: 'get',
+    path: '/v1/rsvp/{rsvpCode}',
+    tags: ['events'],
+    summary:
+      'What the guest’s invitation link shows: the event at their store, their answer, their ticket',
+    description: 'No token: the code of the invitation link is the credential.',
+    request: { params: codeParams },
+    responses: {
+      200: { description: 'The invitation', content: json(invitationViewSchema) },
+      400: problemResponses[400],
+      404: problemResponses[404],
     },
   });
   const officeRoute = createRoute({
@@ -104,6 +121,24 @@ export function createRsvpRoutes({ rsvps, guests, tokens, now }: RsvpRoutesOptio
     const { rsvpCode } = c.req.valid('param');
     const request = c.req.valid('json');
     return c.json(await answer({ key: { rsvpCode }, request, answeredBy: 'customer' }), 200);
+  });
+
+  router.openapi(viewRoute, async (c) => {
+    const { rsvpCode } = c.req.valid('param');
+    const found = await rsvps.invitationOf(rsvpCode);
+    const session = found?.event.sessions.find((one) => one.storeId === found.storeId);
+    const guest = found && (await guests.find(found.event.id, found.customerId));
+    if (!found || !session || !guest) throw new NotFoundError('no such invitation');
+    const { id, name, description, kind, status, startsAt, endsAt } = found.event;
+    return c.json(
+      invitationViewSchema.parse({
+        event: { id, name, description, kind, status, startsAt, endsAt },
+        session,
+        guest,
+        ticket: found.ticket === null ? null : asIssued(found.ticket),
+      }),
+      200,
+    );
   });
 
   router.openapi(officeRoute, async (c) => {
