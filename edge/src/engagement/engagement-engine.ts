@@ -44,6 +44,12 @@ interface Catalogue {
   liveCampaignIds: ReadonlySet<string>;
 }
 
+/** A decision taken, and its deliveries under way (after the state that spent them is kept). */
+interface Decided {
+  outcome: EngineOutcome;
+  sent: Promise<void>;
+}
+
 export type EngineOutcome =
   | { outcome: 'decided'; decision: Decision; decisionId: string }
   | { outcome: 'skipped'; reason: 'no-catalogue' | 'unknown-customer' | 'visit-ended' };
@@ -59,6 +65,8 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
   let state: EngagementState = emptyEngagementState();
   let catalogue: Catalogue | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  /** Decisions whose deliveries wait for the state on disk or are on their way. */
+  const sending = new Set<Promise<unknown>>();
   const clients = new Map<string, string>();
 
   function noteClient(customerId: string, clientId: string | null) {
@@ -76,11 +84,18 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
     state = pruneEngagementState(state, { now: now(), liveCampaignIds: catalogue.liveCampaignIds });
   }
 
-  async function run(input: EngagementInput): Promise<EngineOutcome> {
+  /**
+   * Decides and records in turn; what was decided goes out once the state that spent its
+   * caps is on disk. Those writes are coalesced (`save` writes the newest state), so the
+   * next decision never waits for the disk, and a restart never forgets a cap it spent.
+   */
+  async function run(input: EngagementInput): Promise<Decided> {
     if (input.kind === 'leave') {
       state = endVisit(state, input.customerId);
-      await stateFile.save(state);
-      return { outcome: 'skipped', reason: 'visit-ended' };
+      return {
+        outcome: { outcome: 'skipped', reason: 'visit-ended' },
+        sent: stateFile.save(state),
+      };
     }
     const { event, customerId } = input;
     noteClient(customerId, input.clientId);
@@ -100,19 +115,19 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
     metrics.decisions.inc({ outcome: decision.deliveries.length > 0 ? 'delivered' : 'nothing' });
     state = recordDeliveries(state, decision.record);
     const decisionId = decisionIdOf(input.sourceKey, customerId);
-    // Written before anything goes out: a restart never forgets a cap it has spent.
-    await stateFile.save(state);
-    await Promise.all(
-      decision.deliveries.map((delivery, index) =>
-        deliverAndReport(delivery, { index, decisionId, event, customerId }),
-      ),
-    );
-    return { outcome: 'decided', decision, decisionId };
+    const sent = stateFile.save(state).then(async () => {
+      await Promise.all(
+        decision.deliveries.map((delivery, index) =>
+          deliverAndReport(delivery, { index, decisionId, event, customerId }),
+        ),
+      );
+    });
+    return { outcome: { outcome: 'decided', decision, decisionId }, sent };
   }
 
-  function skipped(reason: 'no-catalogue' | 'unknown-customer'): EngineOutcome {
+  function skipped(reason: 'no-catalogue' | 'unknown-customer'): Decided {
     metrics.decisions.inc({ outcome: reason });
-    return { outcome: 'skipped', reason };
+    return { outcome: { outcome: 'skipped', reason }, sent: Promise.resolve() };
   }
 
   async function deliverAndReport(
@@ -142,14 +157,23 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
       );
   }
 
-  /** Decides on one input in turn; resolves with what became of it. */
+  /** Decides on one input in turn; resolves with what became of it, once it went out. */
   function handle(input: EngagementInput): Promise<EngineOutcome> {
     const next = queue.then(() => run(input));
     queue = next.catch((error: unknown) => {
       metrics.decisions.inc({ outcome: 'error' });
       logger.error({ err: error }, 'engagement decision failed');
     });
-    return next;
+    const done = next.then(async ({ outcome, sent }) => {
+      await sent;
+      return outcome;
+    });
+    const tracked = done.catch((error: unknown) => {
+      logger.error({ err: error }, 'engagement state not written; nothing delivered');
+    });
+    sending.add(tracked);
+    void tracked.finally(() => sending.delete(tracked));
+    return done;
   }
 
   return {
@@ -191,6 +215,7 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
     /** Waits for the decisions under way and the state on disk. */
     async stop(): Promise<void> {
       await queue;
+      await Promise.all(sending);
       prune();
       await stateFile.save(state);
     },

@@ -33,7 +33,8 @@ export interface EngagementStateFile {
   read(): Promise<EngagementStateRead>;
   /**
    * Keeps the state durably. Writes never overlap: while one is on its way, later states
-   * wait and only the newest is written. Resolves once this state (or a newer) is on disk.
+   * wait and only the newest is written. Resolves once this state (or a newer) is on disk,
+   * without waiting for saves asked after it.
    */
   save(state: EngagementState): Promise<void>;
 }
@@ -46,14 +47,27 @@ const FILE = 'state.json';
  */
 export function createEngagementStateFile(dir: string): EngagementStateFile {
   let pending: EngagementState | null = null;
-  let writing: Promise<void> | null = null;
+  /** Saves asked for, and the last of them on disk: each save waits for its own. */
+  let requested = 0;
+  let waiters: { save: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let writing = false;
 
   async function drain(): Promise<void> {
-    await mkdir(dir, { recursive: true });
-    while (pending !== null) {
-      const state = pending;
-      pending = null;
-      await replaceFile(dir, FILE, JSON.stringify(state));
+    writing = true;
+    try {
+      await mkdir(dir, { recursive: true });
+      while (pending !== null) {
+        const state = pending;
+        const save = requested;
+        pending = null;
+        await replaceFile(dir, FILE, JSON.stringify(state));
+        for (const waiter of waiters) if (waiter.save <= save) waiter.resolve();
+        waiters = waiters.filter((waiter) => waiter.save > save);
+      }
+    } catch (error) {
+      for (const waiter of waiters.splice(0)) waiter.reject(error);
+    } finally {
+      writing = false;
     }
   }
 
@@ -68,12 +82,13 @@ export function createEngagementStateFile(dir: string): EngagementStateFile {
     },
     save(state) {
       pending = state;
-      if (writing === null) {
-        writing = drain().finally(() => {
-          writing = null;
-        });
-      }
-      return writing;
+      requested += 1;
+      const save = requested;
+      const written = new Promise<void>((resolve, reject) => {
+        waiters.push({ save, resolve, reject });
+      });
+      if (!writing) void drain();
+      return written;
     },
   };
 }
