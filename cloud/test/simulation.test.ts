@@ -8,6 +8,7 @@ import {
   FOREIGN,
   GINZA_NOON,
   GOLD,
+  insertDeliveries,
   insertSimulationCampaigns,
   insertSimulationCustomers,
   LAUNCH,
@@ -140,6 +141,84 @@ describe('the simulation', () => {
     expect(after.localTime).toBe('2026-10-26T17:30');
     expect(reasons(after)[ids.evening]).toBe('not-scheduled');
     expect(reasons(await at('2026-10-26T17:30:00Z'))[ids.evening]).toBe('chosen');
+  });
+});
+
+describe('the simulation reads the deliveries edges reported', () => {
+  const HOUR = 3_600_000;
+  const noon = Date.parse(GINZA_NOON);
+
+  beforeAll(async () => {
+    await insertDeliveries(cloud, [
+      // Two facts of one decision: one delivery of the weekly campaign, two days ago.
+      {
+        decision: 'dec_sim-1',
+        campaignId: ids.weekly,
+        customerId: GOLD,
+        at: new Date(noon - 2 * DAY),
+        actions: ['associate-alert', 'phone-offer'],
+      },
+      {
+        decision: 'dec_sim-2',
+        campaignId: ids.cooled,
+        customerId: GOLD,
+        at: new Date(noon - HOUR),
+        actions: ['associate-alert'],
+      },
+      // Someone else's: one decision of the limited gift (budget 2), the last of the other.
+      {
+        decision: 'dec_sim-3',
+        campaignId: ids.limited,
+        customerId: 'cus_000001',
+        at: new Date(noon - 3 * DAY),
+        actions: ['associate-alert', 'phone-offer'],
+      },
+      {
+        decision: 'dec_sim-4',
+        campaignId: ids.spent,
+        customerId: 'cus_000002',
+        at: new Date(noon - 3 * DAY),
+        actions: ['associate-alert'],
+      },
+      // After the simulated instant: not yet delivered then.
+      {
+        decision: 'dec_sim-5',
+        campaignId: ids.weekly,
+        customerId: MEMBER,
+        at: new Date(noon + HOUR),
+        actions: ['associate-alert'],
+      },
+    ]);
+  });
+
+  const enterLounge = (customerId: string) =>
+    simulated({
+      customerId,
+      storeId: GINZA,
+      at: GINZA_NOON,
+      event: { kind: 'zone-enter', zoneId: LOUNGE },
+    });
+
+  it('for the customer’s caps and cooldowns, and the organisation’s budgets', async () => {
+    const gold = await enterLounge(GOLD);
+    expect(gold.chosen.map((one) => one.campaignId)).toEqual([ids.limited]);
+    const verdicts = gold.verdicts.filter((one) => one.reason !== 'trigger-mismatch');
+    expect(verdicts.map(({ campaignId, reason }) => [campaignId, reason])).toEqual([
+      [ids.weekly, 'capped-per-customer'],
+      [ids.limited, 'chosen'],
+      [ids.cooled, 'cooldown'],
+      [ids.spent, 'budget-reached'],
+      [ids.draft, 'inactive'],
+    ]);
+  });
+
+  it('as of the simulated instant, not after', async () => {
+    const member = await enterLounge(MEMBER);
+    expect(member.chosen.map((one) => one.campaignId)).toEqual([
+      ids.weekly,
+      ids.limited,
+      ids.cooled,
+    ]);
   });
 });
 

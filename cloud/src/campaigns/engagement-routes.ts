@@ -8,6 +8,7 @@ import { createContentItemRepository } from '../screens/content-item-repository.
 import { createSegmentRepository } from '../segments/segment-repository.ts';
 import { createSegmentRoutes } from '../segments/segment-routes.ts';
 import { createCustomerFactsRepository } from '../simulation/customer-facts-repository.ts';
+import { createDeliveryHistoryRepository } from '../simulation/delivery-history-repository.ts';
 import { createSimulationRoutes } from '../simulation/simulation-routes.ts';
 import type { StoreRepository } from '../stores/store-repository.ts';
 import { createCampaignRepository } from './campaign-repository.ts';
@@ -43,7 +44,14 @@ export function createEngagementRoutes({
   router.route('/', createCampaignRoutes({ campaigns, lookups, stores, tokens, now }));
   const sources = { campaigns, segments, offers, content: createContentItemRepository(db) };
   router.route('/', createEngagementFeedRoutes({ sources, stores, tokens }));
-  const facts = createCustomerFactsRepository(db);
-  router.route('/', createSimulationRoutes({ sources, stores, customers, facts, tokens }));
+  const simulation = createSimulationRoutes({
+    sources,
+    stores,
+    customers,
+    facts: createCustomerFactsRepository(db),
+    deliveries: createDeliveryHistoryRepository(db),
+    tokens,
+  });
+  router.route('/', simulation);
   return router;
 }

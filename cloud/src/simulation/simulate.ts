@@ -6,12 +6,12 @@ import {
   decide,
   type EngagementCatalogue,
   type EngagementEvent,
-  emptyEngagementState,
   type LocalTime,
   type SimulatedEvent,
   type SimulationRequest,
   type SimulationResult,
 } from '@vitrine/shared';
+import { type DeliveryHistory, simulatedState } from './simulated-state.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -21,6 +21,7 @@ export interface SimulationInputs {
   timeZone: string;
   profile: CustomerProfile;
   facts: CustomerFacts;
+  history: DeliveryHistory;
 }
 
 /** The simulated act as the engine's event, at the request's instant in its store. */
@@ -63,9 +64,8 @@ function wallClockText(local: LocalTime): string {
 
 /**
  * What the store's edge would decide for this customer and act, with the engine the
- * edge runs, and why each campaign of the store was or was not chosen. The cloud keeps
- * no per-customer cap state, so the customer is taken as having received nothing yet:
- * caps across campaigns still apply within the decision itself.
+ * edge runs, and why each campaign of the store was or was not chosen: caps, cooldowns
+ * and budgets read the deliveries edges have reported.
  */
 export function simulate({
   request,
@@ -73,15 +73,17 @@ export function simulate({
   timeZone,
   profile,
   facts,
+  history,
 }: SimulationInputs): SimulationResult {
   const at = Date.parse(request.at);
   const calendar = createZonedCalendar(timeZone);
+  const index = buildCampaignIndex(catalogue);
   const decision = decide(engagementEventOf(request.event, request.storeId, at), {
-    index: buildCampaignIndex(catalogue),
+    index,
     calendar,
     profile,
     facts,
-    state: emptyEngagementState(),
+    state: simulatedState(profile.id, history, index),
     explainAll: true,
   });
   const chosen = decision.verdicts

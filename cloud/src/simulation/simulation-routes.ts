@@ -13,6 +13,7 @@ import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import type { StoreRepository } from '../stores/store-repository.ts';
 import type { CustomerFactsRepository } from './customer-facts-repository.ts';
+import type { DeliveryHistoryRepository } from './delivery-history-repository.ts';
 import { simulate } from './simulate.ts';
 
 export interface SimulationRoutesOptions {
@@ -20,6 +21,7 @@ export interface SimulationRoutesOptions {
   stores: Pick<StoreRepository, 'findStore'>;
   customers: Pick<CustomerRepository, 'findProfile'>;
   facts: CustomerFactsRepository;
+  deliveries: DeliveryHistoryRepository;
   tokens: TokenService;
 }
 
@@ -33,7 +35,7 @@ const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema
 
 /** "What would this customer get here, now, and why not the others": a dry run. */
 export function createSimulationRoutes(options: SimulationRoutesOptions) {
-  const { sources, stores, customers, facts, tokens } = options;
+  const { sources, stores, customers, facts, deliveries, tokens } = options;
   const router = createRouter();
   const route = createRoute({
     method: 'post',
@@ -58,17 +60,21 @@ export function createSimulationRoutes(options: SimulationRoutesOptions) {
     const profile = await customers.findProfile(organisationId, request.customerId);
     if (profile === null) throw new NotFoundError(`no customer ${request.customerId}`);
     const situation = { storeId: store.id, at: new Date(request.at) };
-    const [catalogue, customerFacts] = await Promise.all([
+    const [catalogue, customerFacts, past] = await Promise.all([
       buildStoreCatalogue(sources, organisationId, store.id, EXPLAINED_STATUSES),
       facts.factsOf(organisationId, profile.id, situation),
+      deliveries.deliveriesTo(organisationId, profile.id, situation.at),
     ]);
     if (customerFacts === null) throw new NotFoundError(`no customer ${request.customerId}`);
+    const campaignIds = catalogue.campaigns.map((campaign) => campaign.id);
+    const budgets = await deliveries.budgetCounts(organisationId, campaignIds, situation.at);
     const result = simulate({
       request,
       catalogue,
       timeZone: store.timeZone,
       profile,
       facts: customerFacts,
+      history: { deliveries: past, budgets },
     });
     return c.json(result, 200);
   });

@@ -2,6 +2,7 @@ import { storedCampaignSchema, storedOfferSchema } from '@vitrine/shared';
 import { expect } from 'vitest';
 import { customers, organisations } from '../../src/db/schema.ts';
 import { eventInvitations, events } from '../../src/db/schema-events.ts';
+import { ingestedEvents } from '../../src/db/schema-ingest.ts';
 import {
   DEMO_ORG,
   type engagementCallers,
@@ -195,5 +196,71 @@ export async function insertSimulationCampaigns(callers: Callers) {
     },
     targets: { stores: [RIVOLI] },
   });
-  return { welcome, birthday, regular, draft, lounge, launch, evening };
+  // Entering the lounge: campaigns whose caps, cooldown and budget read past deliveries.
+  const inLounge = {
+    trigger: { kind: 'zone-enter' },
+    targets: { stores: [GINZA], zones: [LOUNGE] },
+  };
+  const weekly = await createCampaign(callers, 'Weekly lounge coffee', {
+    ...inLounge,
+    caps: { perCustomer: { max: 1, per: 'week' } },
+    priority: 150,
+  });
+  const limited = await createCampaign(callers, 'Limited lounge gift', {
+    ...inLounge,
+    budget: { maxDeliveries: 2 },
+    priority: 140,
+  });
+  const cooled = await createCampaign(callers, 'Lounge tasting', {
+    ...inLounge,
+    caps: { perCustomer: { max: 10, per: 'day' }, cooldownMinutes: 120 },
+    priority: 130,
+  });
+  const spent = await createCampaign(callers, 'Last lounge gift', {
+    ...inLounge,
+    budget: { maxDeliveries: 1 },
+    priority: 120,
+  });
+  return {
+    welcome,
+    birthday,
+    regular,
+    draft,
+    lounge,
+    launch,
+    evening,
+    weekly,
+    limited,
+    cooled,
+    spent,
+  };
+}
+
+/** Deliveries as edges report them: one `delivery` fact per action of a decision. */
+export async function insertDeliveries(
+  cloud: TestCloud,
+  rows: { decision: string; campaignId: string; customerId: string; at: Date; actions: string[] }[],
+) {
+  await cloud.database.db.insert(ingestedEvents).values(
+    rows.flatMap(({ decision, campaignId, customerId, at, actions }) =>
+      actions.map((action) => ({
+        id: `${decision}-${action}`,
+        storeId: GINZA,
+        kind: 'delivery',
+        occurredAt: at,
+        customerId,
+        payload: {
+          decisionId: decision,
+          campaignId,
+          customerId,
+          action,
+          trigger: 'zone-enter',
+          zoneId: LOUNGE,
+          offerId: null,
+          contentId: null,
+          outcome: 'sent',
+        },
+      })),
+    ),
+  );
 }
