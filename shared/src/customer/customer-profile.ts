@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { customerIdSchema, purchaseIdSchema, storeIdSchema } from '../ids/ids.ts';
+import {
+  associateIdSchema,
+  customerIdSchema,
+  eventIdSchema,
+  purchaseIdSchema,
+  storeIdSchema,
+} from '../ids/ids.ts';
 
 export const TIERS = ['member', 'silver', 'gold', 'platinum'] as const;
 export const tierSchema = z.enum(TIERS);
@@ -45,6 +51,29 @@ export const visitSummarySchema = z.object({
 export type VisitSummary = z.infer<typeof visitSummarySchema>;
 
 /**
+ * An invitation of the customer to an in-store event that is neither cancelled nor over:
+ * what the arrival card shows, what segment rules on invitees read, and who hosts the
+ * guest at the door. The RSVP code stays in the cloud: it lets its holder answer.
+ */
+export const profileInvitationSchema = z.object({
+  eventId: eventIdSchema,
+  name: z.string(),
+  kind: z.string(),
+  storeIds: z.array(storeIdSchema),
+  /** When the event runs at each of its stores, as instants. */
+  sessions: z.array(
+    z.object({
+      storeId: storeIdSchema,
+      startsAt: z.iso.datetime({ offset: true }),
+      endsAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+  rsvp: z.enum(['pending', 'yes', 'no', 'maybe']),
+  hostAssociateIds: z.array(associateIdSchema),
+});
+export type ProfileInvitation = z.infer<typeof profileInvitationSchema>;
+
+/**
  * What an edge (and so an associate of that store) learns about a customer: the one
  * customer view, with recent purchases from every store of the organisation.
  */
@@ -65,5 +94,9 @@ export const customerProfileSchema = z.object({
   recentPurchases: z.array(purchaseSummarySchema),
   /** The latest visits to any store of the organisation, newest first. */
   recentVisits: z.array(visitSummarySchema).optional(),
+  /** The month of the birthday, never the date: all that birthday campaigns need. */
+  birthMonth: z.number().int().min(1).max(12).nullable().optional(),
+  /** Invitations to events not cancelled and not over, the soonest first. */
+  invitations: z.array(profileInvitationSchema).optional(),
 });
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;
