@@ -249,6 +249,14 @@ describe('the simulation refuses', () => {
     expect(fields.map((field) => field.path)).toContain('event.dwellS');
     const late = await simulateFor({ ...valid, at: 'tomorrow' });
     expect((await callers.read(late, problemSchema)).error.fields?.[0]?.path).toBe('at');
+    const elsewhere = await simulateFor({
+      ...valid,
+      event: { kind: 'zone-enter', zoneId: 'zon_paris-rivoli-lounge' },
+    });
+    expect(elsewhere.status).toBe(400);
+    expect((await callers.read(elsewhere, problemSchema)).error.fields).toEqual([
+      { path: 'event.zoneId', message: `zon_paris-rivoli-lounge is not a zone of ${GINZA}` },
+    ]);
   });
 
   it('callers who are not marketers or admins', async () => {

@@ -11,6 +11,7 @@ import type { CustomerRepository } from '../customers/customer-repository.ts';
 import { NotFoundError } from '../errors/app-errors.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
+import { requireZoneOf } from '../screens/screen-registry.ts';
 import type { StoreRepository } from '../stores/store-repository.ts';
 import type { CustomerFactsRepository } from './customer-facts-repository.ts';
 import type { DeliveryHistoryRepository } from './delivery-history-repository.ts';
@@ -57,6 +58,10 @@ export function createSimulationRoutes(options: SimulationRoutesOptions) {
     const organisationId = c.get('claims').org;
     const store = await stores.findStore(organisationId, request.storeId);
     if (store === null) throw new NotFoundError(`no store ${request.storeId}`);
+    const { event } = request;
+    if ('zoneId' in event && event.zoneId !== null) {
+      requireZoneOf(store, event.zoneId, 'event.zoneId');
+    }
     const profile = await customers.findProfile(organisationId, request.customerId);
     if (profile === null) throw new NotFoundError(`no customer ${request.customerId}`);
     const situation = { storeId: store.id, at: new Date(request.at) };
