@@ -49,12 +49,14 @@ describe('the engagement state file', () => {
     // Saves far more often than a write takes, for two seconds at most.
     const until = Date.now() + 2000;
     let saves = 1;
+    const later: Promise<void>[] = [];
     while (!firstKept && Date.now() < until) {
-      void file.save(stateWith(1 + (saves % 5)));
+      later.push(file.save(stateWith(1 + (saves % 5))));
       saves++;
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(firstKept).toBe(true);
+    await Promise.all(later);
   });
 
   it('says absent before the first save and invalid for a file that is not a state', async () => {
