@@ -54,6 +54,7 @@ export async function composeHttp(
   onStop('http and sockets', async () => {
     // socket.io closes the HTTP server it is attached to.
     http.server.closeAllConnections();
+    await parts.screens?.close();
     await parts.sockets.close();
   });
   logger.info({ url: http.url }, 'HTTP and associate sockets listening');

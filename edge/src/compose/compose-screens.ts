@@ -22,6 +22,8 @@ export interface ScreenParts {
 export interface ScreenWeb {
   routes: ScreenRoutes;
   attach(server: HttpServer): void;
+  /** Ends the screens' connections, before the server closes (it waits for every one). */
+  close(): Promise<void>;
   tokens: ScreenTokens;
 }
 
@@ -82,7 +84,6 @@ export async function composeScreens(
     logger,
   });
   onStop('zone screen relay', () => relay.stop());
-  onStop('screen sockets', () => sockets.close());
 
   const routes = createScreenRoutes({
     storeId: config.storeId,
@@ -94,5 +95,10 @@ export async function composeScreens(
     metrics: screenMetrics,
     logger,
   });
-  return { routes, attach: (server) => sockets.attach(server), tokens };
+  return {
+    routes,
+    attach: (server) => sockets.attach(server),
+    close: () => sockets.close(),
+    tokens,
+  };
 }

@@ -86,7 +86,9 @@ export function createScreenSockets(options: ScreenSocketsOptions): ScreenSocket
       io.emit('content', { version: next.version });
     },
     async close() {
-      await io?.close();
+      // The screens' connections only: the HTTP server is the associates' server to close.
+      io?.disconnectSockets(true);
+      io?.engine.close();
     },
   };
 }

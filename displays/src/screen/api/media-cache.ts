@@ -9,14 +9,15 @@ export async function registerMediaCache(): Promise<void> {
   try {
     await navigator.serviceWorker.register('/screen/sw.js', { scope: '/screen/' });
     const ready = await navigator.serviceWorker.ready;
-    // What this first load fetched before the worker controlled the page.
-    const loaded = performance
-      .getEntriesByType('resource')
-      .map((entry) => entry.name)
-      .filter((url) => new URL(url).pathname.startsWith('/screen/assets/'));
+    // The page and its assets, which this first load fetched before the worker controlled it.
+    const assets = [
+      ...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>(
+        'script[src], link[rel="stylesheet"]',
+      ),
+    ].map((element) => ('src' in element ? element.src : element.href));
     ready.active?.postMessage({
       type: 'keep',
-      urls: [new URL('/screen/', location.href).href, ...loaded],
+      urls: [new URL('/screen/', location.href).href, ...assets],
     });
   } catch (error) {
     console.warn('screen: no offline cache', error);
