@@ -42,7 +42,8 @@ const screenParams = z.object({ storeId: storeIdSchema, screenId: layoutItemIdSc
 /**
  * Signed content codes: the text (`VC1:…`) for a caller that draws its own, and the QR
  * image (SVG by default, or PNG) to print on a product label or beside a screen. Signing
- * is an office act: marketers and admins print labels; associates do not.
+ * is an office act: marketers and admins print labels; associates do not. A store's edge
+ * may fetch a product's code, to show it on a product card on its screens.
  */
 export function createContentCodeRoutes({
   products,
@@ -77,7 +78,8 @@ export function createContentCodeRoutes({
     tags: ['codes'],
     summary: "A product's signed content code (`VC1:…`), carrying its card",
     security: [{ bearerAuth: [] }],
-    middleware: [authenticate(tokens), allowRoles('admin', 'marketer')] as const,
+    // An edge shows a product card's code on its screens; the card is the product's public face.
+    middleware: [authenticate(tokens), allowRoles('admin', 'marketer', 'edge')] as const,
     request: { params: productParams },
     responses: {
       200: { description: 'The signed code', content: json(signedCodeResponseSchema) },
