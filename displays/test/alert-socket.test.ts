@@ -1,17 +1,31 @@
 import { createServer } from 'node:http';
 import {
   type ArrivalAlert,
+  type ArrivalClaim,
   ASSOCIATE_SOCKET_PATH,
   type AssociateHello,
   associateRoom,
 } from '@vitrine/shared';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AlertSocket, connectAlertSocket } from '../src/associate/api/alert-socket.ts';
+import {
+  type AlertSocket,
+  connectAlertSocket,
+  type RequestAnswer,
+} from '../src/associate/api/alert-socket.ts';
 import type { SocketRefusal } from '../src/associate/domain/socket-refusal.ts';
 import { alertFixture } from './fixtures/arrival-alerts.ts';
 
 const STORE = 'sto_tokyo-ginza';
+const claim: ArrivalClaim = {
+  alertId: 'alr_0001',
+  customerId: 'cus_000123',
+  arrivedAt: '2026-11-23T05:00:00.000Z',
+  acknowledged: null,
+  claimedBy: null,
+  outcomes: [],
+  revision: 1,
+};
 const hello: AssociateHello = {
   associateId: 'asc_aiko',
   name: 'Aiko Sato',
@@ -32,6 +46,12 @@ async function startServer() {
   io.on('connection', (socket) => {
     void socket.join(associateRoom(STORE));
     socket.emit('hello', hello);
+    socket.emit('claims', { items: [claim] });
+    // Answers a claim as the edge does; an unknown alert with a reply that breaks the contract.
+    socket.on('arrival:claim', (request: { alertId: string }, reply: (answer: unknown) => void) => {
+      if (request.alertId === claim.alertId) reply({ ok: true, claim: { ...claim, revision: 2 } });
+      else reply({ ok: 'maybe' });
+    });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const address = http.address();
@@ -60,7 +80,12 @@ function recorder() {
     new Promise<ArrivalAlert>((r) => {
       resolveAlert = r;
     });
+  let resolveClaims: (c: ArrivalClaim[]) => void = () => {};
+  const claimsP = new Promise<ArrivalClaim[]>((r) => {
+    resolveClaims = r;
+  });
   const handlers = {
+    claims: (c: ArrivalClaim[]) => resolveClaims(c),
     hello: (h: AssociateHello) => resolveHello(h),
     alert: (a: ArrivalAlert) => {
       alerts.push(a);
@@ -72,7 +97,15 @@ function recorder() {
     refused: (r: SocketRefusal) => resolveRefused(r),
     invalid: (event: string) => invalid.push(event),
   };
-  return { handlers, alerts, invalid, hello: helloP, refused: refusedP, nextAlert };
+  return {
+    handlers,
+    alerts,
+    invalid,
+    hello: helloP,
+    refused: refusedP,
+    claims: claimsP,
+    nextAlert,
+  };
 }
 
 let cleanup: (() => unknown)[] = [];
@@ -86,7 +119,7 @@ async function open(token: string) {
   const seen = recorder();
   const socket: AlertSocket = connectAlertSocket(token, seen.handlers, { url: server.url });
   cleanup.push(server.close, socket.close);
-  return { server, seen };
+  return { server, seen, socket };
 }
 
 describe('connectAlertSocket', () => {
@@ -122,5 +155,30 @@ describe('connectAlertSocket', () => {
   it('reports an expired token as unauthorized', async () => {
     const { seen } = await open('expired-token');
     expect(await seen.refused).toEqual({ code: 'unauthorized', reason: 'token expired' });
+  });
+
+  it('passes on the claims sent at connect and answers a request with the edge’s reply', async () => {
+    const { seen, socket } = await open('good-token');
+    expect(await seen.claims).toEqual([claim]);
+    const answer = await new Promise<RequestAnswer>((resolve) => {
+      expect(socket.send('arrival:claim', { alertId: claim.alertId }, resolve)).toBe(true);
+    });
+    expect(answer).toEqual({ ok: true, claim: { ...claim, revision: 2 } });
+  });
+
+  it('reports a reply that breaks the contract as unanswered, and drops it', async () => {
+    const { seen, socket } = await open('good-token');
+    await seen.claims;
+    const answer = await new Promise<RequestAnswer>((resolve) => {
+      socket.send('arrival:claim', { alertId: 'alr_other' }, resolve);
+    });
+    expect(answer).toBe('unanswered');
+    expect(seen.invalid).toEqual(['arrival:claim']);
+  });
+
+  it('does not send, and says so, while the socket is down', async () => {
+    const { seen, socket } = await open('expired-token');
+    await seen.refused;
+    expect(socket.send('arrival:claim', { alertId: claim.alertId }, () => {})).toBe(false);
   });
 });
