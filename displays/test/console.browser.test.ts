@@ -117,17 +117,26 @@ if (!chromiumPresent && skipBrowser) {
       await page.click('nav a:has-text("Campaigns")');
     });
 
-    it('previews the audience of a segment rule at a store', async () => {
+    it('builds a segment rule, previews its audience at a store, and saves it', async () => {
       await page.click('nav a:has-text("Segments")');
       await page.click('button:has-text("New segment")');
+      await page.selectOption('select[name="rule.add"]', 'preferences');
+      expect(await page.inputValue('textarea[name=rule]')).toContain('"includes-any"');
       await page.selectOption('select[name="preview.storeId"]', PARIS);
       await page.click('button:has-text("Preview audience")');
       const size = page.locator('[data-testid=audience-size]');
       await size.waitFor();
       expect(await size.textContent()).toMatch(/^\d+ customers match · \d+ may be chosen/);
+
       await page.fill('textarea[name=rule]', '{"match":"all","conditions":[{"field":"zodiac"}]}');
       await page.click('button:has-text("Preview audience")');
       await expect.poll(() => page.textContent('.form-problem')).toContain('conditions.0');
+
+      await page.fill('textarea[name=rule]', '');
+      await page.selectOption('select[name="rule.add"]', 'birthdayMonth');
+      await page.fill('input[name=name]', 'Birthdays this month');
+      await page.click('button:has-text("Create segment")');
+      await page.waitForSelector('table.list button:has-text("Birthdays this month")');
     });
 
     it("names an offer's invalid fields next to them", async () => {

@@ -1,5 +1,6 @@
 import type { AudiencePreview, StoredSegment } from '@vitrine/shared';
 import { useState } from 'preact/hooks';
+import { ConditionPicker } from '../components/condition-picker.tsx';
 import { useConsole } from '../components/console-context.ts';
 import { Field } from '../components/field.tsx';
 import { Pager } from '../components/pager.tsx';
@@ -163,7 +164,7 @@ function SegmentEditor({ segment, onDone }: { segment: StoredSegment | null; onD
         label="Rule"
         path="rule"
         errors={errors}
-        hint="Fields: tier, lifetimeValue, preferences, homeStore, visitCount, daysSinceLastVisit, lastPurchaseCategory, birthdayMonth, eventInvitee"
+        hint="JSON: one group of conditions (all or any), and sub-groups if needed"
       >
         <textarea
           name="rule"
@@ -172,6 +173,7 @@ function SegmentEditor({ segment, onDone }: { segment: StoredSegment | null; onD
           onInput={(e) => setRule(e.currentTarget.value)}
         />
       </Field>
+      <ConditionPicker name="rule.add" rule={rule} onRule={setRule} />
       <fieldset class="preview">
         <legend>Audience size</legend>
         <label>

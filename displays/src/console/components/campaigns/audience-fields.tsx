@@ -1,5 +1,6 @@
 import { pick } from '../../domain/choices.ts';
 import { useLoad } from '../../hooks/use-load.ts';
+import { ConditionPicker } from '../condition-picker.tsx';
 import { useConsole } from '../console-context.ts';
 import { Field } from '../field.tsx';
 import type { SectionProps } from './section-props.ts';
@@ -53,24 +54,35 @@ export function AudienceFields({ form, errors, update }: SectionProps) {
         </Field>
       )}
       {audience.kind === 'rule' && (
-        <Field
-          label="Rule"
-          path="audience.rule"
-          errors={errors}
-          hint='JSON, e.g. {"match":"all","conditions":[{"field":"tier","op":"at-least","value":"gold"}]}'
-        >
-          <textarea
-            name="audience.rule"
-            rows={5}
-            value={audience.rule}
-            onInput={(e) => {
-              const rule = e.currentTarget.value;
+        <>
+          <Field
+            label="Rule"
+            path="audience.rule"
+            errors={errors}
+            hint='JSON, e.g. {"match":"all","conditions":[{"field":"tier","op":"at-least","value":"gold"}]}'
+          >
+            <textarea
+              name="audience.rule"
+              rows={5}
+              value={audience.rule}
+              onInput={(e) => {
+                const rule = e.currentTarget.value;
+                update((draft) => {
+                  draft.audience.rule = rule;
+                });
+              }}
+            />
+          </Field>
+          <ConditionPicker
+            name="audience.rule.add"
+            rule={audience.rule}
+            onRule={(rule) =>
               update((draft) => {
                 draft.audience.rule = rule;
-              });
-            }}
+              })
+            }
           />
-        </Field>
+        </>
       )}
     </fieldset>
   );
