@@ -8,6 +8,7 @@ import { join } from 'node:path';
 const BENCHES = [
   'arrival-latency.ts',
   'engagement-decision.ts',
+  'engagement-end-to-end.ts',
   'outbox.ts',
   'presence-mqtt.ts',
   'presence-pipeline.ts',
