@@ -8,6 +8,7 @@ import { loadSigningKeys } from '../src/auth/signing-keys.ts';
 import { campaignReferenceProblems } from '../src/campaigns/campaign-references.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { customers } from '../src/db/schema.ts';
+import { eventInvitations } from '../src/db/schema-events.ts';
 import { createCloudMetrics } from '../src/observability/cloud-metrics.ts';
 import { createOfferRepository } from '../src/offers/offer-repository.ts';
 import { DEMO_LAUNCH_EVENT, demoEngagement } from '../src/seed/domain/demo-engagement.ts';
@@ -104,6 +105,25 @@ describe('the demo seed’s engagement', () => {
         NOW,
       );
       expect(problems, campaign.id).toEqual([]);
+    }
+  });
+
+  it('invites to the launch only gold and platinum clients who consented, each with a secret link', async () => {
+    const guests = await database.db
+      .select({
+        tier: customers.tier,
+        marketing: customers.consentMarketing,
+        profiling: customers.consentProfiling,
+        code: eventInvitations.rsvpCode,
+      })
+      .from(eventInvitations)
+      .innerJoin(customers, eq(customers.id, eventInvitations.customerId))
+      .where(eq(eventInvitations.eventId, DEMO_LAUNCH_EVENT));
+    expect(guests.length).toBeGreaterThan(0);
+    for (const guest of guests) {
+      expect(['gold', 'platinum']).toContain(guest.tier);
+      expect(guest.marketing && guest.profiling).toBe(true);
+      expect(guest.code).toMatch(/^rsvp_[0-9a-f]{32}$/);
     }
   });
 

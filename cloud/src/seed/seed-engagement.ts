@@ -1,18 +1,17 @@
-import { sql } from 'drizzle-orm';
 import { createCampaignRepository } from '../campaigns/campaign-repository.ts';
 import type { Database } from '../db/database.ts';
-import { customers } from '../db/schema.ts';
-import { eventInvitations, events } from '../db/schema-events.ts';
+import { events } from '../db/schema-events.ts';
+import { createInvitationRepository } from '../events/invitation-repository.ts';
 import { createOfferRepository } from '../offers/offer-repository.ts';
 import { createContentItemRepository } from '../screens/content-item-repository.ts';
 import { createSegmentRepository } from '../segments/segment-repository.ts';
 import { demoEngagement } from './domain/demo-engagement.ts';
-import { DEMO_ORGANISATION, DEMO_STORES } from './domain/demo-facts.ts';
+import { DEMO_ORGANISATION } from './domain/demo-facts.ts';
 
 /**
  * Writes the demo's segments, offers, screen content, campaigns and launch, and invites
- * the organisation's gold and platinum clients to it (in their home store), after the
- * customers are written.
+ * the organisation's consenting gold and platinum clients to it (in their home store),
+ * after the customers are written.
  */
 export async function seedEngagement(db: Database, now: Date): Promise<void> {
   const organisationId = DEMO_ORGANISATION.id;
@@ -36,10 +35,13 @@ export async function seedEngagement(db: Database, now: Date): Promise<void> {
     status: 'scheduled',
     firstStartsAt: new Date(firstStart),
   });
-  const fallbackStore = DEMO_STORES[0]?.id ?? '';
-  await db.execute(sql`
-    insert into ${eventInvitations} (event_id, customer_id, store_id, invited_via, invited_at, rsvp_code)
-    select ${event.id}, id, coalesce(home_store_id, ${fallbackStore}), 'segment', ${now.toISOString()}::timestamptz, 'demo-' || id
-    from ${customers}
-    where organisation_id = ${organisationId} and tier in ('gold', 'platinum')`);
+  // Invited as a marketer would: the segment's consenting customers, each with a secret link.
+  const goldPlus = demo.segments.find((segment) => segment.id === event.segmentId);
+  if (goldPlus === undefined) throw new Error(`demo segment ${event.segmentId} is missing`);
+  await createInvitationRepository(db).inviteAudience(
+    { id: event.id, organisationId, storeIds: event.storeIds },
+    goldPlus.segment.rule,
+    { storeId: null, at: now, currentMonth: now.getUTCMonth() + 1 },
+    now,
+  );
 }
