@@ -2,6 +2,7 @@ import type { CustomerProfile, PurchaseSummary, Tier, VisitSummary } from '@vitr
 import { and, asc, desc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { customers, purchases, stores } from '../db/schema.ts';
+import { invitationsOfMany } from '../events/profile-invitations.ts';
 import { createVisitHistory } from './visit-history.ts';
 
 export type NewCustomer = typeof customers.$inferInsert;
@@ -27,8 +28,15 @@ export interface CustomerRepository {
   /** The one customer view with the latest purchases from every store, or null. */
   findProfile(organisationId: string, customerId: string): Promise<CustomerProfile | null>;
   listProfiles(query: ProfilePageQuery): Promise<ProfilePage>;
-  /** The profiles of these customers (unknown ids left out), in id order. */
-  findProfiles(organisationId: string, customerIds: string[]): Promise<CustomerProfile[]>;
+  /**
+   * The profiles of these customers (unknown ids left out), in id order, as an edge holds
+   * them: with the birth month and the invitations to events not cancelled nor over at `at`.
+   */
+  findProfiles(
+    organisationId: string,
+    customerIds: string[],
+    at?: Date,
+  ): Promise<CustomerProfile[]>;
 }
 
 export interface CustomerRepositoryOptions {
@@ -195,12 +203,25 @@ export function createCustomerRepository(
         nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
       };
     },
-    async findProfiles(organisationId, customerIds) {
+    async findProfiles(organisationId, customerIds, at = new Date()) {
       if (customerIds.length === 0) return [];
-      const rows = await selectCustomers(
-        and(eq(customers.organisationId, organisationId), inArray(customers.id, customerIds)),
-      ).orderBy(asc(customers.id));
-      return withHistory(organisationId, rows);
+      const rows = await db
+        .select({ ...customerColumns, birthMonth: customers.birthMonth })
+        .from(customers)
+        .leftJoin(stores, eq(stores.id, customers.homeStoreId))
+        .where(
+          and(eq(customers.organisationId, organisationId), inArray(customers.id, customerIds)),
+        )
+        .orderBy(asc(customers.id));
+      const [profiles, invitations] = await Promise.all([
+        withHistory(organisationId, rows),
+        invitationsOfMany(db, { organisationId, customerIds: rows.map((row) => row.id), at }),
+      ]);
+      return profiles.map((profile, index) => ({
+        ...profile,
+        birthMonth: rows[index]?.birthMonth ?? null,
+        invitations: invitations.get(profile.id) ?? [],
+      }));
     },
   };
 }

@@ -20,6 +20,7 @@ import type { Database } from '../db/database.ts';
 import { tickets } from '../db/schema-content.ts';
 import { eventInvitations, events } from '../db/schema-events.ts';
 import { ValidationError } from '../errors/app-errors.ts';
+import { lockProfileFeed, recordProfileChanges } from '../sync/profile-change-log.ts';
 import { revokeTicketIn } from '../tickets/ticket-repository.ts';
 
 export type StoredEventRow = typeof events.$inferSelect;
@@ -155,12 +156,25 @@ export function createEventRepository(db: Database): EventRepository {
     },
     async update(organisationId, id, event, at) {
       return db.transaction(async (tx) => {
+        await lockProfileFeed(tx);
         const [row] = await tx
           .update(events)
           .set({ ...columnsOf(event), version: sql`${events.version} + 1`, updatedAt: at })
           .where(byId(organisationId, id))
           .returning();
-        if (row === undefined || row.status !== 'cancelled') return row ?? null;
+        if (row === undefined) return null;
+        // Every guest's profile lists the event (its times, stores, hosts): edges hear of
+        // the change, and of a cancellation that takes the guests out of a store's selection.
+        const guests = await tx
+          .select({ customerId: eventInvitations.customerId })
+          .from(eventInvitations)
+          .where(eq(eventInvitations.eventId, id));
+        await recordProfileChanges(tx, {
+          organisationId,
+          customerIds: guests.map((guest) => guest.customerId),
+          kind: 'upsert',
+        });
+        if (row.status !== 'cancelled') return row;
         const held = await tx
           .select()
           .from(tickets)

@@ -5,7 +5,11 @@ import type { Database } from '../db/database.ts';
 import { tickets } from '../db/schema-content.ts';
 import { eventInvitations, events } from '../db/schema-events.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/app-errors.ts';
-import type { Transaction } from '../sync/profile-change-log.ts';
+import {
+  lockProfileFeed,
+  recordProfileChanges,
+  type Transaction,
+} from '../sync/profile-change-log.ts';
 import { signTicket } from '../tickets/ticket-issuer.ts';
 import { revokeTicketIn, type StoredTicket } from '../tickets/ticket-repository.ts';
 
@@ -91,6 +95,8 @@ export function createRsvpRepository(db: Database, keys: SigningKeys): RsvpRepos
   return {
     answer({ key, request, answeredBy, at }) {
       return db.transaction(async (tx) => {
+        // The answer is on the guest's profile: edges hear of it as a change.
+        await lockProfileFeed(tx);
         const [invitation] = await tx
           .select()
           .from(eventInvitations)
@@ -166,6 +172,11 @@ export function createRsvpRepository(db: Database, keys: SigningKeys): RsvpRepos
               eq(eventInvitations.customerId, invitation.customerId),
             ),
           );
+        await recordProfileChanges(tx, {
+          organisationId: event.organisationId,
+          customerIds: [invitation.customerId],
+          kind: 'upsert',
+        });
         return { eventId: event.id, customerId: invitation.customerId, ticket };
       });
     },

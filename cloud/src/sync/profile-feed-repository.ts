@@ -13,6 +13,8 @@ export interface StoreSelection {
   storeId: string;
   /** Visits and purchases in the store since this instant make a recent visitor. */
   visitedSince: Date;
+  /** The instant of the read (now by default): an event over by then selects no guest. */
+  at?: Date;
 }
 
 /** A customer of the selection, and when they leave it if nothing changes first. */
@@ -49,13 +51,33 @@ interface SelectionRow {
   homeStoreId: string | null;
   tier: Tier;
   lastSeenHere: Date | string | null;
+  invitedUntil: Date | string | null;
+}
+
+const asDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+/**
+ * The latest end, at this store, of the events not cancelled nor over that the customer
+ * is invited to here (their invitation's store), or null. Written out: the subquery must
+ * name the outer customer, which drizzle leaves unqualified in a select list.
+ */
+function invitedUntilHere(storeId: string, at: Date): SQL<Date | string | null> {
+  return sql<Date | string | null>`(select max((s->>'endsAt')::timestamptz)
+    from event_invitations i join events e on e.id = i.event_id, jsonb_array_elements(e.sessions) s
+    where i.customer_id = "customers"."id" and i.store_id = ${storeId} and e.status <> 'cancelled'
+      and s->>'storeId' = ${storeId} and (s->>'endsAt')::timestamptz > ${at.toISOString()}::timestamptz)`;
 }
 
 export function createProfileFeedRepository(
   db: Database,
   profiles: Pick<CustomerRepository, 'findProfiles'>,
 ): ProfileFeedRepository {
-  function inSelection({ organisationId, storeId, visitedSince }: StoreSelection): SQL {
+  function inSelection({
+    organisationId,
+    storeId,
+    visitedSince,
+    at = new Date(),
+  }: StoreSelection): SQL {
     // A timestamp as text: postgres.js does not bind a Date inside raw SQL.
     const since = visitedSince.toISOString();
     const recentPurchase = sql`exists (select 1 from ${purchases} where ${purchases.customerId} = ${customers.id} and ${purchases.storeId} = ${storeId} and ${purchases.purchasedAt} >= ${since}::timestamptz)`;
@@ -67,12 +89,16 @@ export function createProfileFeedRepository(
         inArray(customers.tier, [...TOP_TIERS]),
         recentPurchase,
         recentVisit,
+        sql`${invitedUntilHere(storeId, at)} is not null`,
       ),
     ) as SQL;
   }
 
-  /** What decides when a selected customer leaves: their latest visit or purchase here. */
-  function selectionColumns(storeId: string) {
+  /**
+   * What decides when a selected customer leaves: their latest visit or purchase here, and
+   * the end of the last event they are invited to here.
+   */
+  function selectionColumns({ storeId, at = new Date() }: StoreSelection) {
     return {
       id: customers.id,
       homeStoreId: customers.homeStoreId,
@@ -82,6 +108,7 @@ export function createProfileFeedRepository(
       lastSeenHere: sql<Date | string | null>`greatest(
         (select max(p.purchased_at) from purchases p where p.customer_id = "customers"."id" and p.store_id = ${storeId}),
         (select max(v.visited_at) from visits v where v.store_id = ${storeId} and v.customer_id = "customers"."id"))`,
+      invitedUntil: invitedUntilHere(storeId, at),
     };
   }
 
@@ -95,13 +122,15 @@ export function createProfileFeedRepository(
         selectionEnd(selection.storeId, {
           homeStoreId: row.homeStoreId,
           tier: row.tier,
-          lastSeenHere: row.lastSeenHere === null ? null : new Date(row.lastSeenHere),
+          lastSeenHere: asDate(row.lastSeenHere),
+          invitedUntil: asDate(row.invitedUntil),
         }),
       ]),
     );
     const found = await profiles.findProfiles(
       selection.organisationId,
       rows.map((row) => row.id),
+      selection.at,
     );
     return found.map((profile) => ({ profile, heldUntil: ends.get(profile.id) ?? null }));
   }
@@ -119,7 +148,7 @@ export function createProfileFeedRepository(
       const conditions = [inSelection(selection)];
       if (after !== null) conditions.push(gt(customers.id, after));
       const rows = await db
-        .select(selectionColumns(selection.storeId))
+        .select(selectionColumns(selection))
         .from(customers)
         .where(and(...conditions))
         .orderBy(asc(customers.id))
@@ -152,7 +181,7 @@ export function createProfileFeedRepository(
     async selectedProfiles(selection, customerIds) {
       if (customerIds.length === 0) return [];
       const rows = await db
-        .select(selectionColumns(selection.storeId))
+        .select(selectionColumns(selection))
         .from(customers)
         .where(and(inSelection(selection), inArray(customers.id, customerIds)));
       return withProfiles(selection, rows);

@@ -38,7 +38,7 @@ export function createSyncRoutes({
     summary:
       "The profiles a store's edge holds: a snapshot from `since=0`, then the changes since a watermark",
     description:
-      'The selection: customers of this home store, visitors and buyers in this store in the last 12 months, gold and platinum customers. Each upsert says when its customer leaves the selection if nothing changes first. Deltas remove a changed customer no longer selected, and carry every erasure of the organisation.',
+      'The selection: customers of this home store, visitors and buyers in this store in the last 12 months, gold and platinum customers, guests invited to an event here until it ends. Each upsert says when its customer leaves the selection if nothing changes first. Deltas remove a changed customer no longer selected, and carry every erasure of the organisation.',
     security: [{ bearerAuth: [] }],
     middleware: [authenticate(tokens), allowRoles('edge'), sameStoreOnly()] as const,
     request: { params: z.object({ storeId: storeIdSchema }), query: feedQuery },
@@ -59,7 +59,12 @@ export function createSyncRoutes({
       throw new NotFoundError(`no store ${storeId}`);
     }
     const page = await readProfileFeed(feed, {
-      selection: { organisationId: claims.org, storeId, visitedSince: recentVisitCutoff(now()) },
+      selection: {
+        organisationId: claims.org,
+        storeId,
+        visitedSince: recentVisitCutoff(now()),
+        at: now(),
+      },
       watermark: since,
       limit,
       view: (profile) => viewProfileAs(claims.role, profile),

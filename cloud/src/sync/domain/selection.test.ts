@@ -31,4 +31,19 @@ describe('store selection', () => {
       selectionEnd(PARIS, { homeStoreId: null, tier: 'platinum', lastSeenHere: null }),
     ).toBeNull();
   });
+
+  it('holds an invited guest until their event here ends, or their visit ages out if later', () => {
+    const guest = { homeStoreId: 'sto_tokyo-ginza', tier: 'member' as const };
+    const eventEnds = new Date('2026-12-05T21:00:00.000Z');
+    expect(selectionEnd(PARIS, { ...guest, lastSeenHere: null, invitedUntil: eventEnds })).toEqual(
+      eventEnds,
+    );
+    expect(
+      selectionEnd(PARIS, { ...guest, lastSeenHere: seen, invitedUntil: eventEnds })?.toISOString(),
+    ).toBe('2027-03-10T15:30:00.000Z');
+    const lateVisit = new Date('2025-11-01T10:00:00.000Z');
+    expect(
+      selectionEnd(PARIS, { ...guest, lastSeenHere: lateVisit, invitedUntil: eventEnds }),
+    ).toEqual(eventEnds);
+  });
 });

@@ -1,8 +1,9 @@
 import type { Tier } from '@vitrine/shared';
 
 /**
- * Which customers a store's edge holds: those whose home store it is, the top tiers, and
- * its recent visitors (a visit or a purchase in the store within the last months).
+ * Which customers a store's edge holds: those whose home store it is, the top tiers, its
+ * recent visitors (a visit or a purchase in the store within the last months), and the
+ * guests invited to an event there, until it ends.
  */
 
 /** Tiers every edge of the organisation holds, wherever their home store is. */
@@ -27,18 +28,24 @@ export interface SelectionFacts {
   tier: Tier;
   /** The customer's latest visit or purchase in the store; null when none. */
   lastSeenHere: Date | null;
+  /** When the last event the customer is invited to in the store ends; null when none. */
+  invitedUntil?: Date | null;
 }
 
 /**
  * When a selected customer leaves the store's selection if nothing changes first: their
- * last visit or purchase here ages out. Null while nothing in time takes them out.
+ * last visit or purchase here ages out and the last event they are invited to here ends,
+ * whichever is later. Null while nothing in time takes them out.
  */
 export function selectionEnd(
   storeId: string,
-  { homeStoreId, tier, lastSeenHere }: SelectionFacts,
+  { homeStoreId, tier, lastSeenHere, invitedUntil = null }: SelectionFacts,
   months = RECENT_VISIT_MONTHS,
 ): Date | null {
   const topTier: readonly Tier[] = TOP_TIERS;
-  if (homeStoreId === storeId || topTier.includes(tier) || lastSeenHere === null) return null;
-  return addUtcMonths(lastSeenHere, months);
+  if (homeStoreId === storeId || topTier.includes(tier)) return null;
+  const ends = [lastSeenHere === null ? null : addUtcMonths(lastSeenHere, months), invitedUntil]
+    .filter((end): end is Date => end !== null)
+    .map((end) => end.getTime());
+  return ends.length === 0 ? null : new Date(Math.max(...ends));
 }
