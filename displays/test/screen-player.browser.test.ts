@@ -108,7 +108,7 @@ if (!chromiumPresent && skipBrowser) {
         kind: 'html-card',
         name: 'Evening',
         title: 'Master class tonight',
-        html: '<p style="color:#f4efe4;font:4vh Georgia">Street photography, 19:00, in the lounge</p>',
+        html: '<p>Street photography, 19:00, in the lounge</p>',
       });
       const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
       await cloud.addPlaylist({
@@ -172,6 +172,9 @@ if (!chromiumPresent && skipBrowser) {
       await page.clock.fastForward(41_000);
       await waitPlaying(item.card);
       expect(await page.locator('.product h1').textContent()).toBe('Leica Q3');
+      // The product's signed content code, as a QR code the loyalty app scans.
+      await page.waitForSelector('.product .qr svg');
+      await page.screenshot({ path: SCREENSHOT });
     });
 
     it('skips media that fails to load, logs it, and plays on', async () => {
@@ -218,7 +221,6 @@ if (!chromiumPresent && skipBrowser) {
         'cmp_master-class',
       );
       expect(await page.locator('.card h1').textContent()).toBe('Master class tonight');
-      await page.screenshot({ path: SCREENSHOT });
       await page.clock.fastForward(16_000);
       await waitPlaying(item.card);
     });

@@ -144,10 +144,13 @@ describe('content sync from the cloud', () => {
     expect(content.timeZone).toBe('Europe/Paris');
     expect(content.playlists.map((playlist) => playlist.name)).toContain(`Floor ${suffix}`);
     expect(content.items.map((entry) => entry.id).sort()).toEqual([item.card, item.window].sort());
-    const onDisk = storeContentFeedSchema.parse(
-      JSON.parse(await readFile(join(store.dataDir, 'content', 'feed.json'), 'utf8')),
-    );
-    expect(onDisk.version).toBe(content.version);
+    const onDisk = z
+      .object({ feed: storeContentFeedSchema, codes: z.record(z.string(), z.string()) })
+      .parse(JSON.parse(await readFile(join(store.dataDir, 'content', 'content.json'), 'utf8')));
+    expect(content.version.startsWith(`${onDisk.feed.version}.`)).toBe(true);
+    // The product card's QR: the cloud's signed content code for its product.
+    expect(content.codes['CAM-LQ3']).toMatch(/^VC1:/);
+    expect(onDisk.codes['CAM-LQ3']).toBe(content.codes['CAM-LQ3']);
 
     const lounge = screenPlayerContentSchema.parse(
       await (await get('/screen/api/content', token.lounge)).json(),
@@ -187,7 +190,7 @@ describe('content sync from the cloud', () => {
     const content = screenPlayerContentSchema.parse(
       await (await get('/screen/api/content', token.floor)).json(),
     );
-    expect(content.version).toBe(version);
+    expect(content.version.startsWith(`${version}.`)).toBe(true);
     expect(content.items.map((entry) => entry.id)).toContain(added);
   });
 

@@ -33,7 +33,11 @@ export function App({ token }: { token: string | null }) {
         <Slide
           key={`${onScreen.item.id}-${onScreen.since}`}
           item={onScreen.item}
-          code={null}
+          code={
+            onScreen.item.kind === 'product-card'
+              ? (state.codes[onScreen.item.product.sku] ?? null)
+              : null
+          }
           onFailed={skip}
         />
       )}

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { IngestEvent, StoreContentFeed } from '@vitrine/shared';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import { createContentFeedClient } from '../screens/content-feed-client.ts';
+import type { StoredContent } from '../screens/content-file.ts';
 import { createContentFile } from '../screens/content-file.ts';
 import { createContentSync } from '../screens/content-sync.ts';
 import { createScreenMetrics } from '../screens/screen-metrics.ts';
@@ -37,11 +38,12 @@ export async function composeScreens(
 ): Promise<ScreenWeb> {
   const screenMetrics = createScreenMetrics(metrics.registry);
   const tokens = createScreenTokens(config.storeId, await loadScreenKey(config.dataDir));
-  let feed: StoreContentFeed | null = null;
+  let content: StoredContent | null = null;
+  const feed = () => content?.feed ?? null;
   const sockets = createScreenSockets({
     storeId: config.storeId,
     tokens,
-    feed: () => feed,
+    feed,
     metrics: screenMetrics,
     logger,
   });
@@ -56,9 +58,9 @@ export async function composeScreens(
     file: createContentFile(join(config.dataDir, 'content')),
     intervalMs: config.syncIntervalMs,
     onChange: (next) => {
-      feed = next;
-      sockets.contentChanged(next);
-      void logPlayerLinks(next);
+      content = next;
+      sockets.contentChanged(next.feed);
+      void logPlayerLinks(next.feed);
     },
     metrics: screenMetrics,
     logger,
@@ -77,7 +79,7 @@ export async function composeScreens(
   const relay = startZoneScreenRelay({
     storeId: config.storeId,
     mqttUrl: parts.mqttUrl,
-    findItem: (contentId) => feed?.items.find((item) => item.id === contentId) ?? null,
+    findItem: (contentId) => feed()?.items.find((item) => item.id === contentId) ?? null,
     push: (interrupt) => sockets.pushInterrupt(interrupt),
     reject: parts.reject,
     metrics: screenMetrics,
@@ -88,7 +90,7 @@ export async function composeScreens(
   const routes = createScreenRoutes({
     storeId: config.storeId,
     tokens,
-    feed: () => feed,
+    content: () => content,
     outbox: parts.outbox,
     // The player is built beside the associate app (`displays/dist/screen/`).
     playerDir: config.displaysDir ? resolve(config.displaysDir, '..', 'screen') : null,

@@ -1,4 +1,8 @@
-import { type StoreContentFeed, storeContentFeedSchema } from '@vitrine/shared';
+import {
+  type StoreContentFeed,
+  signedCodeResponseSchema,
+  storeContentFeedSchema,
+} from '@vitrine/shared';
 
 export type ContentFeedFetch =
   | { outcome: 'changed'; feed: StoreContentFeed }
@@ -44,6 +48,23 @@ export function createContentFeedClient(options: ContentFeedClientOptions) {
       return feed.success
         ? { outcome: 'changed', feed: feed.data }
         : { outcome: 'failed', reason: 'invalid_feed' };
+    },
+    /** A product's signed content code, for its card's QR; null when the cloud gives none. */
+    async fetchProductCode(sku: string): Promise<string | null> {
+      try {
+        const response = await fetch(
+          new URL(`/v1/products/${encodeURIComponent(sku)}/code`, baseUrl),
+          {
+            headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+            signal: AbortSignal.timeout(timeoutMs),
+          },
+        );
+        if (!response.ok) return null;
+        const body = signedCodeResponseSchema.safeParse(await response.json().catch(() => null));
+        return body.success ? body.data.code : null;
+      } catch {
+        return null;
+      }
     },
   };
 }

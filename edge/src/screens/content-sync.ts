@@ -1,53 +1,68 @@
 import type { StoreContentFeed } from '@vitrine/shared';
 import type { Logger } from '../observability/logger.ts';
 import type { ContentFeedClient } from './content-feed-client.ts';
-import type { ContentFile } from './content-file.ts';
+import type { ContentFile, StoredContent } from './content-file.ts';
 import type { ScreenMetrics } from './screen-metrics.ts';
 
 export interface ContentSyncOptions {
   client: ContentFeedClient;
   file: ContentFile;
   intervalMs: number;
-  /** Called with each feed the screens now play: the one on disk at start, then each new one. */
-  onChange: (feed: StoreContentFeed) => void;
+  /** Called with each content the screens now play: the one on disk at start, then each new one. */
+  onChange: (content: StoredContent) => void;
   metrics: ScreenMetrics;
   logger: Logger;
+}
+
+/** The SKUs whose product cards show their QR code. */
+function skusWithQr(feed: StoreContentFeed): string[] {
+  const skus = feed.items.flatMap((item) =>
+    item.kind === 'product-card' && item.showQr ? [item.product.sku] : [],
+  );
+  return [...new Set(skus)];
 }
 
 /**
  * The store's screen content at the edge: the copy on disk first (a restart without the
  * cloud still serves the screens), then the cloud's, asked at start and every interval
- * with the version held; a new version is on disk before the screens are told. A failed
- * sync keeps the last feed.
+ * with the version held; a new version, with its product cards' codes, is on disk before
+ * the screens are told. A failed sync keeps the last content.
  */
-export function createContentSync({
-  client,
-  file,
-  intervalMs,
-  onChange,
-  metrics,
-  logger,
-}: ContentSyncOptions) {
-  let current: StoreContentFeed | null = null;
+export function createContentSync(options: ContentSyncOptions) {
+  const { client, file, intervalMs, onChange, metrics, logger } = options;
+  let current: StoredContent | null = null;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
-  function use(feed: StoreContentFeed) {
-    current = feed;
-    onChange(feed);
+  function use(content: StoredContent) {
+    current = content;
+    onChange(content);
+  }
+
+  /** A product's code does not change with the feed: only those not yet held are asked. */
+  async function codesFor(feed: StoreContentFeed): Promise<Record<string, string>> {
+    const codes: Record<string, string> = {};
+    for (const sku of skusWithQr(feed)) {
+      const code = current?.codes[sku] ?? (await client.fetchProductCode(sku));
+      if (code === null)
+        logger.warn({ sku }, 'no content code for a product card; shown without QR');
+      else codes[sku] = code;
+    }
+    return codes;
   }
 
   async function syncOnce(): Promise<void> {
-    const fetched = await client.fetchFeed(current?.version ?? null);
+    const fetched = await client.fetchFeed(current?.feed.version ?? null);
     metrics.contentSyncs.inc({ outcome: fetched.outcome });
     if (fetched.outcome === 'failed') {
       logger.warn({ reason: fetched.reason }, 'screen content not synced; the last content stays');
       return;
     }
-    if (fetched.outcome === 'unchanged' || fetched.feed.version === current?.version) return;
-    await file.write(fetched.feed);
-    logger.info({ version: fetched.feed.version }, 'screen content synced');
-    use(fetched.feed);
+    if (fetched.outcome === 'unchanged' || fetched.feed.version === current?.feed.version) return;
+    const content = { feed: fetched.feed, codes: await codesFor(fetched.feed) };
+    await file.write(content);
+    logger.info({ version: content.feed.version }, 'screen content synced');
+    use(content);
   }
 
   /** One sync at a time; a tick during a slow one is skipped. */
@@ -64,10 +79,10 @@ export function createContentSync({
   }
 
   return {
-    /** Loads the feed on disk, then syncs now and every interval, in the background. */
+    /** Loads the content on disk, then syncs now and every interval, in the background. */
     async start(): Promise<void> {
       const read = await file.read();
-      if (read.outcome === 'loaded') use(read.feed);
+      if (read.outcome === 'loaded') use(read.content);
       else if (read.outcome === 'invalid') {
         logger.error(
           { detail: read.detail },
@@ -79,7 +94,6 @@ export function createContentSync({
       timer.unref();
     },
     sync,
-    current: (): StoreContentFeed | null => current,
     /** Stops asking; a sync under way ends on its own (its fetch has a timeout). */
     stop(): void {
       if (timer) clearInterval(timer);

@@ -1,9 +1,10 @@
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type IngestEvent, type StoreContentFeed, screenPlaysBatchSchema } from '@vitrine/shared';
+import { type IngestEvent, screenPlaysBatchSchema } from '@vitrine/shared';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { problem } from '../http/problem.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { StoredContent } from './content-file.ts';
 import { playReport } from './play-reports.ts';
 import { authorizeScreen, bearerOf, type ScreenInFeed } from './screen-access.ts';
 import { contentForScreen } from './screen-content.ts';
@@ -13,7 +14,7 @@ import type { ScreenTokens } from './screen-tokens.ts';
 export interface ScreenRoutesOptions {
   storeId: string;
   tokens: ScreenTokens;
-  feed: () => StoreContentFeed | null;
+  content: () => StoredContent | null;
   /** Where proofs of play wait for the cloud. */
   outbox: { append(event: IngestEvent): Promise<void> };
   /** The built player, served at /screen/ when set. */
@@ -24,7 +25,7 @@ export interface ScreenRoutesOptions {
 
 interface ScreenVariables {
   screen: ScreenInFeed;
-  feed: StoreContentFeed;
+  content: StoredContent;
 }
 
 /**
@@ -33,26 +34,30 @@ interface ScreenVariables {
  * token is refused here, as a screen's is on the associates' routes.
  */
 export function createScreenRoutes(options: ScreenRoutesOptions) {
-  const { storeId, tokens, feed, outbox, playerDir, metrics, logger } = options;
+  const { storeId, tokens, content, outbox, playerDir, metrics, logger } = options;
   const app = new Hono<{ Variables: ScreenVariables }>();
 
   app.use('/screen/api/*', cors());
   app.use('/screen/api/*', async (c, next) => {
-    const current = feed();
-    const access = await authorizeScreen(bearerOf(c.req.header('authorization')), tokens, current);
+    const current = content();
+    const access = await authorizeScreen(
+      bearerOf(c.req.header('authorization')),
+      tokens,
+      current?.feed ?? null,
+    );
     if (!access.ok) return problem(c, access.status, access.code, access.reason);
     c.set('screen', access.screen);
-    if (current !== null) c.set('feed', current);
+    if (current !== null) c.set('content', current);
     await next();
   });
 
   app.get('/screen/api/content', (c) => {
-    const content = contentForScreen(c.get('feed'), c.get('screen'));
-    const etag = `"${content.version}"`;
+    const answer = contentForScreen(c.get('content'), c.get('screen'));
+    const etag = `"${answer.version}"`;
     c.header('etag', etag);
     c.header('cache-control', 'private, no-cache');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    return c.json(content, 200);
+    return c.json(answer, 200);
   });
 
   app.post('/screen/api/plays', async (c) => {

@@ -51,7 +51,8 @@ export interface ServerToScreenEvents {
 
 /**
  * `GET /screen/api/content`: what one screen plays, answered with an ETag so that a
- * player that holds this version gets a 304.
+ * player that holds this version gets a 304. `codes` holds the signed content code of each
+ * product its product cards show with a QR, by SKU, when the edge has one.
  */
 export const screenPlayerContentSchema = z.object({
   storeId: storeIdSchema,
@@ -60,6 +61,7 @@ export const screenPlayerContentSchema = z.object({
   screen: storeContentFeedSchema.shape.screens.element,
   playlists: z.array(playlistSchema),
   items: z.array(screenContentItemSchema),
+  codes: z.record(z.string(), z.string()),
 });
 export type ScreenPlayerContent = z.infer<typeof screenPlayerContentSchema>;
 

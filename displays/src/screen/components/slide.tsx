@@ -1,4 +1,5 @@
 import type { ScreenContentItem } from '@vitrine/shared';
+import { cardDocument } from '../domain/card-document.ts';
 import { QrCode } from './qr-code.tsx';
 
 export interface SlideProps {
@@ -41,7 +42,7 @@ export function Slide({ item, code, onFailed }: SlideProps) {
       return (
         <section class="slide card" data-content={item.id}>
           <h1>{item.title}</h1>
-          <iframe class="card-body" title={item.name} sandbox="" srcdoc={item.html} />
+          <iframe class="card-body" title={item.name} sandbox="" srcdoc={cardDocument(item.html)} />
         </section>
       );
     case 'product-card':

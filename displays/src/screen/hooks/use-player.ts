@@ -19,6 +19,8 @@ export interface PlayerState {
   /** Why the edge refused the screen, when it did. */
   reason: string | null;
   onScreen: OnScreen | null;
+  /** The signed content codes of product cards' products, by SKU, for their QR. */
+  codes: Readonly<Record<string, string>>;
   /** Whether the edge's live channel is up; the player plays on either way. */
   online: boolean;
 }
@@ -41,6 +43,7 @@ export function usePlayer(token: string | null): {
     status: token === null ? 'unpaired' : 'waiting',
     reason: null,
     onScreen: null,
+    codes: {},
     online: false,
   });
   const content = useRef<ScreenPlayerContent | null>(null);
@@ -95,6 +98,7 @@ export function usePlayer(token: string | null): {
     (next: ScreenPlayerContent) => {
       content.current = next;
       skipped.current = new Set();
+      setState((previous) => ({ ...previous, codes: next.codes }));
       tick();
     },
     [tick],
