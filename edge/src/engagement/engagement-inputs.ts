@@ -79,7 +79,8 @@ function presenceInput(
 
 /**
  * What segment rules read about the customer, from the visits the profile lists (the
- * latest ones, newest first) and the current one. The birthday is not synced to stores.
+ * latest ones, newest first) and the current one, the birth month, and the events the
+ * customer is invited to (those not cancelled nor over when the profile was synced).
  */
 export function factsOfProfile(profile: CustomerProfile, storeId: string): CustomerFacts {
   const visits = profile.recentVisits ?? [];
@@ -89,7 +90,7 @@ export function factsOfProfile(profile: CustomerProfile, storeId: string): Custo
       atThisStore: visits.filter((visit) => visit.storeId === storeId).length + 1,
       previousAt: visits[0]?.visitedAt ?? null,
     },
-    birthMonth: null,
-    invitedEventIds: [],
+    birthMonth: profile.birthMonth ?? null,
+    invitedEventIds: (profile.invitations ?? []).map((invitation) => invitation.eventId),
   };
 }
