@@ -103,6 +103,8 @@ describe('audience preview counted by the database', () => {
     ['none of preferences', { field: 'preferences', op: 'includes-none', value: ['watches'] }, 2],
     ['home store not Ginza (or none)', { field: 'homeStore', op: 'not-in', value: [GINZA] }, 2],
     ['two visits or more', { field: 'visitCount', op: 'gte', value: 2 }, 1],
+    ['at most one visit, never seen included', { field: 'visitCount', op: 'lte', value: 1 }, 3],
+    ['never seen', { field: 'visitCount', op: 'eq', value: 0 }, 1],
     ['last visit within a week', { field: 'daysSinceLastVisit', op: 'lte', value: 7 }, 2],
     ['last visit a month ago or more', { field: 'daysSinceLastVisit', op: 'gte', value: 30 }, 1],
     [

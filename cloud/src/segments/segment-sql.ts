@@ -102,22 +102,20 @@ function conditionSql(
     case 'visitCount': {
       const here =
         condition.scope === 'this-store'
-          ? sql` and v.store_id = ${storeOf(situation, [...path, 'scope'])}`
+          ? sql` where v.store_id = ${storeOf(situation, [...path, 'scope'])}`
           : sql``;
-      const count = sql`(select count(*) from visits v where v.customer_id = ${customers.id}${here})`;
-      return numeric(condition.op, count, condition.value);
+      return visitCountSql(condition.op, condition.value, here);
     }
     case 'daysSinceLastVisit': {
-      const last = sql`(select max(v.visited_at) from visits v where v.customer_id = ${customers.id})`;
       // Whole days: `floor((at - last) / day) >= n` is `last <= at - n days`.
       const days = condition.op === 'gte' ? condition.value : condition.value + 1;
       const bound = new Date(situation.at.getTime() - days * DAY_MS).toISOString();
       return condition.op === 'gte'
-        ? sql`${last} <= ${bound}::timestamptz`
-        : sql`${last} > ${bound}::timestamptz`;
+        ? sql`${customers.id} in (select v.customer_id from visits v group by v.customer_id having max(v.visited_at) <= ${bound}::timestamptz)`
+        : sql`${customers.id} in (select v.customer_id from visits v where v.visited_at > ${bound}::timestamptz)`;
     }
     case 'lastPurchaseCategory': {
-      const held = sql`exists (select 1 from (select p.lines from purchases p where p.customer_id = ${customers.id} order by p.purchased_at desc limit 1) as latest, jsonb_array_elements(latest.lines) as line where lower(line->>'category') in (${list(lowered(condition.value))}))`;
+      const held = sql`${customers.id} in (select latest.customer_id from (select distinct on (p.customer_id) p.customer_id, p.lines from purchases p order by p.customer_id, p.purchased_at desc, p.id desc) as latest, jsonb_array_elements(latest.lines) as line where lower(line->>'category') in (${list(lowered(condition.value))}))`;
       return condition.op === 'in' ? held : sql`not ${held}`;
     }
     case 'birthdayMonth':
@@ -130,6 +128,21 @@ function conditionSql(
       return condition.op === 'in' ? invited : sql`not ${invited}`;
     }
   }
+}
+
+/**
+ * Customers by their number of visits, read as one grouping of the visits rather than a
+ * count per customer. Customers never seen have no group: when zero visits satisfy the
+ * comparison they are kept by excluding those whose count does not.
+ */
+function visitCountSql(op: 'gte' | 'lte' | 'eq', value: number, where: SQL): SQL {
+  const counted = (test: SQL) =>
+    sql`(select v.customer_id from visits v${where} group by v.customer_id having ${test})`;
+  const holds = numeric(op, sql`count(*)`, value);
+  const zeroHolds = op === 'lte' || value === 0;
+  return zeroHolds
+    ? sql`${customers.id} not in ${counted(sql`not (${holds})`)}`
+    : sql`${customers.id} in ${counted(holds)}`;
 }
 
 function combine(match: 'all' | 'any', parts: SQL[]): SQL {
