@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { customerProfileSchema, tierSchema } from '../customer/customer-profile.ts';
 import {
   alertIdSchema,
+  associateIdSchema,
   customerIdSchema,
+  eventIdSchema,
   messageIdSchema,
   storeIdSchema,
   zoneIdSchema,
@@ -33,5 +35,9 @@ export const arrivalAlertSchema = z.object({
   tier: tierSchema.nullable(),
   profile: customerProfileSchema.nullable(),
   suggestion: z.string().nullable(),
+  /** The associates the alert is for (an event's hosts); absent: every associate of the store. */
+  forAssociateIds: z.array(associateIdSchema).optional(),
+  /** The in-store event the guest arrived for, when a ticket was admitted at the door. */
+  event: z.object({ eventId: eventIdSchema, name: z.string().nullable() }).optional(),
 });
 export type ArrivalAlert = z.infer<typeof arrivalAlertSchema>;
