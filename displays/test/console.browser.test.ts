@@ -82,6 +82,7 @@ if (!chromiumPresent && skipBrowser) {
       await expect.poll(() => nameError.textContent()).toMatch(/too small|at least|>=1/i);
       const endError = page.locator('.field[data-path="schedule.windows.0.end"] .field-error');
       expect(await endError.textContent()).toBe('must differ from the start');
+      await page.screenshot({ path: screenshot('marketer-console-campaign'), fullPage: true });
 
       await page.fill('input[name=name]', 'Evening champagne');
       await page.fill('input[name="schedule.windows.0.end"]', '21:00');
