@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { IngestEvent, StoreContentFeed } from '@vitrine/shared';
@@ -87,13 +88,17 @@ export async function composeScreens(
   });
   onStop('zone screen relay', () => relay.stop());
 
+  // The player is built beside the associate app (`displays/dist/screen/`).
+  const playerDir = config.displaysDir ? resolve(config.displaysDir, '..', 'screen') : null;
+  if (playerDir !== null && !existsSync(playerDir)) {
+    logger.warn({ playerDir }, 'screen player not built: /screen/ serves the API only');
+  }
   const routes = createScreenRoutes({
     storeId: config.storeId,
     tokens,
     content: () => content,
     outbox: parts.outbox,
-    // The player is built beside the associate app (`displays/dist/screen/`).
-    playerDir: config.displaysDir ? resolve(config.displaysDir, '..', 'screen') : null,
+    playerDir: playerDir !== null && existsSync(playerDir) ? playerDir : null,
     metrics: screenMetrics,
     logger,
   });
