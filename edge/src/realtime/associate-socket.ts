@@ -46,6 +46,8 @@ export interface AssociateSockets {
 export function createAssociateSockets(options: AssociateSocketsOptions): AssociateSockets {
   const { storeId, verifier, metrics, logger, claims } = options;
   const room = associateRoom(storeId);
+  /** Each associate's own room, for the alerts that name who they are for. */
+  const roomOf = (associateId: string) => `${room}:${associateId}`;
   let io:
     | Server<AssociateToServerEvents, ServerToAssociateEvents, Record<string, never>, SocketData>
     | undefined;
@@ -77,7 +79,7 @@ export function createAssociateSockets(options: AssociateSocketsOptions): Associ
       io.on('connection', (socket) => {
         metrics.connectedAssociates.inc();
         socket.on('disconnect', () => metrics.connectedAssociates.dec());
-        void socket.join(room);
+        void socket.join([room, roomOf(socket.data.associateId)]);
         if (claims) {
           const actor = { associateId: socket.data.associateId, name: socket.data.name };
           serveClaims(socket, actor, {
@@ -103,7 +105,8 @@ export function createAssociateSockets(options: AssociateSocketsOptions): Associ
     pushAlert(alert) {
       // Claimable before any tablet can see it.
       claims?.open(alert);
-      io?.to(room).emit('alert', alert);
+      const named = alert.forAssociateIds ?? [];
+      io?.to(named.length > 0 ? named.map(roomOf) : room).emit('alert', alert);
     },
     pushSuggestion(suggestion) {
       io?.to(room).emit('suggestion', suggestion);
