@@ -45,6 +45,8 @@ export interface TicketFlowOptions {
   answer: AnswerScan;
   /** Sends each admission to the cloud through the durable outbox. */
   report?: (event: IngestEvent) => Promise<void>;
+  /** Tells the event's hosts their guest arrived, on a ticket's first admission only. */
+  alertHosts?: (arrival: { admission: TicketAdmission; messageId: string }) => Promise<unknown>;
   reject: RejectMessage;
   scanMetrics: ScanMetrics;
   logger: Logger;
@@ -79,6 +81,7 @@ const REFUSAL_MESSAGES: Record<TicketRejection, string> = {
 export function createTicketFlow(options: TicketFlowOptions) {
   const { storeId, codes, admissions, scanMetrics, logger, now = Date.now } = options;
   const { report = async () => {}, newMessageId = () => newId('message') } = options;
+  const { alertHosts = async () => {} } = options;
   // One admission decided at a time: two scans of one ticket never both take its last place.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -132,6 +135,12 @@ export function createTicketFlow(options: TicketFlowOptions) {
     ).catch((error: unknown) =>
       logger.error({ err: error, ticketId: claims.jti }, 'could not report the admission'),
     );
+    // The guest's companions, and the same ticket scanned again, alert no one.
+    if (admission.admission === 1) {
+      await alertHosts({ admission, messageId: scan.messageId }).catch((error: unknown) =>
+        logger.error({ err: error, ticketId: claims.jti }, 'could not alert the hosts'),
+      );
+    }
     return { ok: true, admission };
   }
 
