@@ -70,6 +70,12 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+/**
+ * An associate signing in waits at the screen, and the cloud checks a password hash made
+ * slow on purpose: the login gets this long, not the lookup deadline of an arrival.
+ */
+const LOGIN_TIMEOUT_MS = 5000;
+
 /** The cloud API as the edge uses it: every answer parsed with the shared schemas. */
 export function createCloudClient({
   baseUrl,
@@ -77,18 +83,22 @@ export function createCloudClient({
   timeoutMs = 800,
   fetch = globalThis.fetch,
 }: CloudClientOptions): CloudClient {
-  async function call(path: string, init: RequestInit = {}): Promise<Fetched> {
+  async function call(
+    path: string,
+    init: RequestInit = {},
+    deadlineMs: number = timeoutMs,
+  ): Promise<Fetched> {
     let response: Response;
     try {
       response = await fetch(new URL(path, baseUrl), {
         ...init,
         headers: { accept: 'application/json', ...init.headers },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(deadlineMs),
       });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       return timedOut
-        ? { ok: false, reason: 'timeout', detail: `no answer within ${timeoutMs} ms` }
+        ? { ok: false, reason: 'timeout', detail: `no answer within ${deadlineMs} ms` }
         : { ok: false, reason: 'unreachable', detail: describe(error) };
     }
     let body: unknown = null;
@@ -97,7 +107,7 @@ export function createCloudClient({
       body = text.length > 0 ? JSON.parse(text) : null;
     } catch (error) {
       if (error instanceof DOMException && error.name === 'TimeoutError') {
-        return { ok: false, reason: 'timeout', detail: `body not read within ${timeoutMs} ms` };
+        return { ok: false, reason: 'timeout', detail: `body not read within ${deadlineMs} ms` };
       }
       if (response.ok) return { ok: false, reason: 'invalid_response', detail: 'body is not JSON' };
     }
@@ -146,11 +156,15 @@ export function createCloudClient({
     },
 
     async login(request) {
-      const result = await call('/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      });
+      const result = await call(
+        '/v1/auth/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(request),
+        },
+        Math.max(timeoutMs, LOGIN_TIMEOUT_MS),
+      );
       if (!result.ok) return { outcome: 'failed', reason: result.reason, detail: result.detail };
       const { response, body } = result;
       if (!response.ok) {
