@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   buildTopic,
   createEnvelope,
+  registeredScreenSchema,
   type ScreenInterrupt,
   screenPlayerContentSchema,
   storeContentFeedSchema,
@@ -13,6 +14,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ingestedEvents } from '../../cloud/src/db/schema-ingest.ts';
+import { SEED_NOW } from '../../cloud/test/support/test-app.ts';
 import { createScreenTokens, loadScreenKey } from '../src/screens/screen-tokens.ts';
 import { connectPublisher } from './support/mqtt-helpers.ts';
 import {
@@ -265,6 +267,21 @@ describe('zone screen messages relayed to the screens', () => {
     expect(interrupt.item).toMatchObject({ id: item.card, kind: 'product-card' });
     await settle();
     expect(lounge.received).toEqual([]);
+  });
+
+  it('tells the cloud a connected player is alive', async () => {
+    const lastSeen = await waitFor(
+      async () => {
+        const response = await cloud.api.call(`/v1/stores/${STORE}/screens/${FLOOR_SCREEN}`, {
+          token: cloud.tokens.admin,
+        });
+        const screen = registeredScreenSchema.parse(await response.json());
+        return screen.lastSeenAt ?? undefined;
+      },
+      { what: 'the floor screen seen in the cloud' },
+    );
+    // The test cloud's clock stands at its seed instant.
+    expect(lastSeen).toBe(SEED_NOW.toISOString());
   });
 
   it('drops, counts and never relays a message carrying a personal field', async () => {

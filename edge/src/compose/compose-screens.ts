@@ -14,6 +14,8 @@ import { createScreenTokens, loadScreenKey, type ScreenTokens } from '../screens
 import { startZoneScreenRelay } from '../screens/zone-screen-relay.ts';
 import type { EdgeContext } from './edge-context.ts';
 
+const HEARTBEAT_MS = 60_000;
+
 export interface ScreenParts {
   mqttUrl: string;
   outbox: { append(event: IngestEvent): Promise<void> };
@@ -41,21 +43,28 @@ export async function composeScreens(
   const tokens = createScreenTokens(config.storeId, await loadScreenKey(config.dataDir));
   let content: StoredContent | null = null;
   const feed = () => content?.feed ?? null;
+  const cloud = createContentFeedClient({
+    baseUrl: config.cloudUrl,
+    token: config.cloudToken,
+    storeId: config.storeId,
+    timeoutMs: Math.max(config.lookupTimeoutMs, 5000),
+    ...fetch,
+  });
+  const reportSeen = (screenId: string) => {
+    void cloud.reportSeen(screenId).then((ok) => {
+      if (!ok) logger.debug({ screenId }, 'screen heartbeat not delivered; the next one will be');
+    });
+  };
   const sockets = createScreenSockets({
     storeId: config.storeId,
     tokens,
     feed,
+    seen: reportSeen,
     metrics: screenMetrics,
     logger,
   });
   const sync = createContentSync({
-    client: createContentFeedClient({
-      baseUrl: config.cloudUrl,
-      token: config.cloudToken,
-      storeId: config.storeId,
-      timeoutMs: Math.max(config.lookupTimeoutMs, 5000),
-      ...fetch,
-    }),
+    client: cloud,
     file: createContentFile(join(config.dataDir, 'content')),
     intervalMs: config.syncIntervalMs,
     onChange: (next) => {
@@ -77,6 +86,12 @@ export async function composeScreens(
 
   await sync.start();
   onStop('screen content sync', async () => sync.stop());
+  // A connected player is alive: the cloud hears it at connect and every minute after.
+  const heartbeats = setInterval(() => {
+    for (const screenId of sockets.connected()) reportSeen(screenId);
+  }, HEARTBEAT_MS);
+  heartbeats.unref();
+  onStop('screen heartbeats', async () => clearInterval(heartbeats));
   const relay = startZoneScreenRelay({
     storeId: config.storeId,
     mqttUrl: parts.mqttUrl,

@@ -49,6 +49,21 @@ export function createContentFeedClient(options: ContentFeedClientOptions) {
         ? { outcome: 'changed', feed: feed.data }
         : { outcome: 'failed', reason: 'invalid_feed' };
     },
+    /** Tells the cloud the screen's player is alive (its health in the fleet view). */
+    async reportSeen(screenId: string): Promise<boolean> {
+      const path = `/v1/stores/${encodeURIComponent(storeId)}/screens/${encodeURIComponent(screenId)}/heartbeat`;
+      try {
+        const response = await fetch(new URL(path, baseUrl), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: '{}',
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return response.ok;
+      } catch {
+        return false;
+      }
+    },
     /** A product's signed content code, for its card's QR; null when the cloud gives none. */
     async fetchProductCode(sku: string): Promise<string | null> {
       try {

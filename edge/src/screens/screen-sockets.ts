@@ -16,6 +16,8 @@ export interface ScreenSocketsOptions {
   storeId: string;
   tokens: ScreenTokens;
   feed: () => StoreContentFeed | null;
+  /** A screen's player connected: it is alive. */
+  seen: (screenId: string) => void;
   metrics: ScreenMetrics;
   logger: Logger;
 }
@@ -29,6 +31,8 @@ export interface ScreenSockets {
    * changes rooms; one retired is disconnected.
    */
   contentChanged(feed: StoreContentFeed): void;
+  /** The screens whose players are connected now. */
+  connected(): string[];
   close(): Promise<void>;
 }
 
@@ -63,6 +67,7 @@ export function createScreenSockets(options: ScreenSocketsOptions): ScreenSocket
         metrics.connectedScreens.inc();
         socket.on('disconnect', () => metrics.connectedScreens.dec());
         void socket.join(screenRoom(socket.data.zoneId));
+        options.seen(socket.data.id);
         socket.emit('hello', { storeId, screenId: socket.data.id, zoneId: socket.data.zoneId });
       });
     },
@@ -84,6 +89,10 @@ export function createScreenSockets(options: ScreenSocketsOptions): ScreenSocket
         socket.data = screen;
       }
       io.emit('content', { version: next.version });
+    },
+    connected() {
+      if (!io) return [];
+      return [...new Set([...io.of('/').sockets.values()].map((socket) => socket.data.id))];
     },
     async close() {
       // The screens' connections only: the HTTP server is the associates' server to close.
