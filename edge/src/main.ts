@@ -142,7 +142,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       publish,
     });
     // Before the intake and presence start: it answers every fact they report.
-    await composeEngagement(context, {
+    const engagement = await composeEngagement(context, {
       cloud,
       localProfiles,
       profileCache,
@@ -164,7 +164,12 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       : null;
     let brokerConnected = false;
     const zones = presenceService?.zones;
-    const screens = await composeScreens(context, { mqttUrl, outbox, reject });
+    const screens = await composeScreens(context, {
+      mqttUrl,
+      outbox,
+      reject,
+      campaignContent: (contentId) => engagement.campaignContent(contentId),
+    });
     const httpUrl = await composeHttp(context, {
       health: () => ({ brokerConnected, uptimeSeconds: (Date.now() - startedAt.getTime()) / 1000 }),
       cloud,

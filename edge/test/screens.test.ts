@@ -32,7 +32,7 @@ let cloud: ScreenCloud;
 let store: ScreenEdge;
 let publisher: MqttClient;
 const token = { floor: '', lounge: '', unregistered: '', otherEdge: '' };
-const item = { window: '', card: '' };
+const item = { window: '', card: '', campaignOnly: '' };
 const sockets: Socket[] = [];
 const suffix = uniqueSuffix().replace(/[^a-z0-9]/g, '');
 const FLOOR_SCREEN = `floor-${suffix}`;
@@ -114,6 +114,25 @@ beforeAll(async () => {
       { contentId: item.window, shareOfVoice: 60 },
       { contentId: item.card, shareOfVoice: 40 },
     ],
+  });
+  // An item only a campaign plays: in no playlist, it reaches the edge with the campaigns.
+  item.campaignOnly = await cloud.addItem({
+    kind: 'image',
+    name: 'Counter card',
+    url: 'https://cdn.example.com/counter.jpg',
+  });
+  await cloud.api.call('/v1/campaigns', {
+    token: cloud.tokens.marketer,
+    method: 'POST',
+    body: {
+      name: `Counter card ${suffix}`,
+      status: 'active',
+      trigger: { kind: 'zone-enter' },
+      audience: { kind: 'everyone' },
+      schedule: { from: '2026-01-01' },
+      targets: { stores: [STORE] },
+      actions: [{ kind: 'screen-content', contentId: item.campaignOnly, holdS: 20 }],
+    },
   });
   store = await startScreenEdge(cloud.url, cloud.edgeToken);
   const tokens = createScreenTokens(STORE, await loadScreenKey(store.dataDir));
@@ -267,6 +286,21 @@ describe('zone screen messages relayed to the screens', () => {
     expect(interrupt.item).toMatchObject({ id: item.card, kind: 'product-card' });
     await settle();
     expect(lounge.received).toEqual([]);
+  });
+
+  it('relays an item that only a campaign plays, from the engagement catalogue', async () => {
+    const floor = connectScreen(token.floor);
+    await floor.hello;
+    const topic = buildTopic('zoneScreen', { store: STORE, zone: FLOOR });
+    const interrupt = await waitFor(
+      async () => {
+        await publisher.publishAsync(topic, zoneMessage(FLOOR, item.campaignOnly), { qos: 1 });
+        await settle(100);
+        return floor.received[0];
+      },
+      { what: 'the campaign item on the floor screen', timeoutMs: 15_000 },
+    );
+    expect(interrupt.item).toMatchObject({ id: item.campaignOnly, kind: 'image' });
   });
 
   it('tells the cloud a connected player is alive', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { join, resolve } from 'node:path';
-import type { IngestEvent, StoreContentFeed } from '@vitrine/shared';
+import type { IngestEvent, ScreenContentItem, StoreContentFeed } from '@vitrine/shared';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import { createContentFeedClient } from '../screens/content-feed-client.ts';
 import type { StoredContent } from '../screens/content-file.ts';
@@ -20,6 +20,8 @@ export interface ScreenParts {
   mqttUrl: string;
   outbox: { append(event: IngestEvent): Promise<void> };
   reject: RejectMessage;
+  /** Items campaigns interrupt with, which may be in no playlist of the content feed. */
+  campaignContent: (contentId: string) => ScreenContentItem | null;
 }
 
 /** What the HTTP server mounts and attaches for the screens. */
@@ -95,7 +97,8 @@ export async function composeScreens(
   const relay = startZoneScreenRelay({
     storeId: config.storeId,
     mqttUrl: parts.mqttUrl,
-    findItem: (contentId) => feed()?.items.find((item) => item.id === contentId) ?? null,
+    findItem: (contentId) =>
+      feed()?.items.find((item) => item.id === contentId) ?? parts.campaignContent(contentId),
     push: (interrupt) => sockets.pushInterrupt(interrupt),
     reject: parts.reject,
     metrics: screenMetrics,

@@ -11,6 +11,7 @@ import {
   type IngestEvent,
   pruneEngagementState,
   recordDeliveries,
+  type ScreenContentItem,
   startVisit,
   type ZonedCalendar,
 } from '@vitrine/shared';
@@ -42,6 +43,8 @@ interface Catalogue {
   index: CampaignIndex;
   calendar: ZonedCalendar;
   liveCampaignIds: ReadonlySet<string>;
+  /** The screen content campaigns send, by id: what a zone screen message names. */
+  content: ReadonlyMap<string, ScreenContentItem>;
 }
 
 /** A decision taken, and its deliveries under way (after the state that spent them is kept). */
@@ -193,6 +196,7 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
         index,
         calendar: createZonedCalendar(stored.timeZone),
         liveCampaignIds: new Set(stored.catalogue.campaigns.map((campaign) => campaign.id)),
+        content: new Map(stored.catalogue.content.map((item) => [item.id, item])),
       };
       prune();
       metrics.catalogueCampaigns.set(index.size);
@@ -202,6 +206,9 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
       );
     },
     catalogueVersion: (): string | null => catalogue?.version ?? null,
+    /** A content item of the catalogue's campaigns, for the screens that show it. */
+    campaignContent: (contentId: string): ScreenContentItem | null =>
+      catalogue?.content.get(contentId) ?? null,
     /** The app the customer last checked in with here, where a phone offer goes. */
     clientOf: (customerId: string): string | null => clients.get(customerId) ?? null,
     /** A fact the edge reported: decided in turn, never holding up the reporter. */
