@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { DEMO_LOGINS } from '@vitrine/cloud';
 import { parseStoreLayoutText, type StoreLayout } from '@vitrine/shared';
 import { demoBadgeId } from '../edge/src/presence/demo/demo-traffic.ts';
+import { createScreenTokens, loadScreenKey } from '../edge/src/screens/screen-tokens.ts';
 import { createCloudAdmin, waitForHealthy } from './lib/cloud-admin.ts';
 import { associateAppDir, buildDisplays, consoleAppDir } from './lib/displays.ts';
 import { type Supervised, supervise } from './lib/processes.ts';
@@ -109,6 +110,7 @@ async function main() {
 
   const layouts = layoutFiles();
   const edges: { storeName: string; timeZone: string; httpUrl: string; sensed: boolean }[] = [];
+  const screenLinks: string[] = [];
   const customersByStore = new Map<string, string[]>();
   for (const store of stores) {
     const customers = await cloud.storeCustomers(adminToken, store.id, 40);
@@ -141,6 +143,15 @@ async function main() {
     });
     const httpUrl = `http://127.0.0.1:${httpPort}`;
     await waitForHealthy(`${httpUrl}/healthz`, { timeoutMs: 60_000 });
+    if (layoutFile) {
+      // Each screen's player, opened with the token its edge signs for it.
+      const edgeDataDir = join(dataDir, `edge-${store.id}`);
+      const tokens = createScreenTokens(store.id, await loadScreenKey(edgeDataDir));
+      for (const screen of readLayout(layoutFile).screens) {
+        const link = `${httpUrl}/screen/#token=${await tokens.issue(screen.id)}`;
+        screenLinks.push(`    ${store.name}, ${screen.id} (${screen.zone})\n      ${link}`);
+      }
+    }
     // Regulars of this store, and visitors from the other stores: the one customer view.
     const own = customersByStore.get(store.id) ?? [];
     const visitors = stores
@@ -186,6 +197,9 @@ Vitrine demo is running (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${env.MQ
 ${edges.map((edge) => `    ${edge.storeName.padEnd(28)} ${edge.httpUrl}/associate/   (${edge.timeZone}${edge.sensed ? ', presence' : ''})`).join('\n')}
 
   Who is where, per zone   <edge>/api/zones (an associate's token)
+
+  Screen players, one per screen of the layout files (open full screen):
+${screenLinks.join('\n')}
 
   Marketer console      ${cloudUrl}/console/   (${marketer?.email ?? 'a marketer'}: campaigns, calendar, analytics)
 

@@ -108,6 +108,17 @@ describe('npm start', () => {
     expect(output).toContain('vitrine-demo');
   });
 
+  it('prints a player link for each screen of the layouts, which its edge opens', async () => {
+    const links = [...output.matchAll(/(http:\/\/127\.0\.0\.1:\d+)\/screen\/#token=([\w.-]+)/g)];
+    expect(links.length).toBeGreaterThan(0);
+    for (const [, base, token] of links) {
+      const response = await fetch(`${base}/screen/api/content`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status, `${base}/screen/`).toBe(200);
+    }
+  });
+
   it('serves the associate app from the edge', async () => {
     const response = await fetch(`${edgeUrl(1)}/associate/`);
     expect(response.status).toBe(200);
