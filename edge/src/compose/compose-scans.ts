@@ -1,7 +1,9 @@
 import { join } from 'node:path';
-import type { CustomerProfile } from '@vitrine/shared';
+import type { ArrivalAlert, CustomerProfile } from '@vitrine/shared';
 import type { LruTtlCache } from '../domain/profile-cache.ts';
+import type { RecentBuffer } from '../domain/recent-alerts.ts';
 import { createContentScanFlow } from '../flows/content-scan-flow.ts';
+import { createDoorAlerts } from '../flows/door-alert.ts';
 import type { LoyaltyScanFlow } from '../flows/loyalty-scan-flow.ts';
 import { createProfileReader } from '../flows/profile-reader.ts';
 import { createQrScanRouter } from '../flows/qr-scan-router.ts';
@@ -26,6 +28,9 @@ export interface ScanParts {
   reject: RejectMessage;
   /** Publishes an answer on the phone's topic (the MQTT client, once it exists). */
   publish: Publish;
+  recentAlerts: RecentBuffer<ArrivalAlert>;
+  /** Delivers an arrival alert to the associates it names (a guest's hosts at the door). */
+  pushAlert: (alert: ArrivalAlert) => void;
 }
 
 /** QR scans: loyalty cards, event tickets at the door, content codes answered on the phone. */
@@ -45,20 +50,29 @@ export async function composeScans(
     logger,
     now,
   });
+  const readProfile = createProfileReader({
+    cache: parts.profileCache,
+    localProfiles: parts.localProfiles,
+    logger,
+    now,
+  });
   const tickets = createTicketFlow({
     storeId: config.storeId,
     codes,
     admissions,
     answer,
     report: (event) => outbox.append(event),
+    alertHosts: createDoorAlerts({
+      storeId: config.storeId,
+      readProfile,
+      recentAlerts: parts.recentAlerts,
+      pushAlert: parts.pushAlert,
+      report: (event) => outbox.append(event),
+      logger,
+      now,
+    }),
     reject,
     scanMetrics,
-    logger,
-    now,
-  });
-  const readProfile = createProfileReader({
-    cache: parts.profileCache,
-    localProfiles: parts.localProfiles,
     logger,
     now,
   });
