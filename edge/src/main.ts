@@ -140,6 +140,8 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       outbox,
       reject,
       publish,
+      recentAlerts,
+      pushAlert: (alert) => sockets.pushAlert(alert),
     });
     // Before the intake and presence start: it answers every fact they report.
     const engagement = await composeEngagement(context, {
