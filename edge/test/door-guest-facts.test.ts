@@ -52,7 +52,7 @@ const guest: CustomerProfile = {
 
 function selects(rule: SegmentRule, profile: CustomerProfile): boolean {
   const local = createZonedCalendar('Asia/Tokyo').at(AT);
-  const subject = audienceSubjectOf(profile, factsOfProfile(profile, GINZA), {
+  const subject = audienceSubjectOf(profile, factsOfProfile(profile, GINZA, AT), {
     storeId: GINZA,
     at: AT,
     local,
@@ -71,10 +71,16 @@ const birthdays = segmentRuleSchema.parse({
 
 describe('the facts the edge decides with', () => {
   it('reads the birth month and the invited events from the synced profile', () => {
-    expect(factsOfProfile(guest, GINZA)).toMatchObject({
+    expect(factsOfProfile(guest, GINZA, AT)).toMatchObject({
       birthMonth: 12,
       invitedEventIds: [LAUNCH],
     });
+  });
+
+  it('no longer counts an invitation once the event is over, before the next sync drops it', () => {
+    const after = Date.parse('2026-12-10T12:00:00.000Z');
+    expect(factsOfProfile(guest, GINZA, after - 1).invitedEventIds).toEqual([LAUNCH]);
+    expect(factsOfProfile(guest, GINZA, after).invitedEventIds).toEqual([]);
   });
 
   it('selects an invited guest for an invitee audience and a December birthday for the gift', () => {
@@ -84,7 +90,10 @@ describe('the facts the edge decides with', () => {
 
   it('selects neither from a profile synced without them', () => {
     const { birthMonth, invitations, ...older } = guest;
-    expect(factsOfProfile(older, GINZA)).toMatchObject({ birthMonth: null, invitedEventIds: [] });
+    expect(factsOfProfile(older, GINZA, AT)).toMatchObject({
+      birthMonth: null,
+      invitedEventIds: [],
+    });
     expect(selects(invitees, older)).toBe(false);
     expect(selects(birthdays, older)).toBe(false);
   });

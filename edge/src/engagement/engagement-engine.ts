@@ -111,7 +111,7 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
       index: catalogue.index,
       calendar: catalogue.calendar,
       profile,
-      facts: factsOfProfile(profile, storeId),
+      facts: factsOfProfile(profile, storeId, event.at),
       state,
     });
     metrics.decisionSeconds.observe((performance.now() - started) / 1000);

@@ -80,10 +80,19 @@ function presenceInput(
 /**
  * What segment rules read about the customer, from the visits the profile lists (the
  * latest ones, newest first) and the current one, the birth month, and the events the
- * customer is invited to (those not cancelled nor over when the profile was synced).
+ * customer is invited to (not cancelled when the profile was synced, not over at `at`).
  */
-export function factsOfProfile(profile: CustomerProfile, storeId: string): CustomerFacts {
+export function factsOfProfile(
+  profile: CustomerProfile,
+  storeId: string,
+  at: number,
+): CustomerFacts {
   const visits = profile.recentVisits ?? [];
+  // As the cloud's simulation reads them: an event counts until its last session ends,
+  // even when the next sync (which drops it) has not come yet.
+  const current = (profile.invitations ?? []).filter((invitation) =>
+    invitation.sessions.some((session) => Date.parse(session.endsAt) > at),
+  );
   return {
     visits: {
       total: visits.length + 1,
@@ -91,6 +100,6 @@ export function factsOfProfile(profile: CustomerProfile, storeId: string): Custo
       previousAt: visits[0]?.visitedAt ?? null,
     },
     birthMonth: profile.birthMonth ?? null,
-    invitedEventIds: (profile.invitations ?? []).map((invitation) => invitation.eventId),
+    invitedEventIds: current.map((invitation) => invitation.eventId),
   };
 }
