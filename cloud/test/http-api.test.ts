@@ -243,6 +243,8 @@ describe('operations', () => {
       '/metrics',
       '/v1/analytics/activity',
       '/v1/analytics/alerts',
+      '/v1/analytics/deliveries',
+      '/v1/analytics/plays',
       '/v1/analytics/visits',
       '/v1/auth/keys/rotate',
       '/v1/auth/keys/{kid}/retire',

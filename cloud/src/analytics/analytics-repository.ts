@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/database.ts';
 import { stores } from '../db/schema.ts';
 import { ingestedEvents } from '../db/schema-ingest.ts';
-import type { ActivityRow, AlertRow, VisitRow } from './analytics-schemas.ts';
+import type { ActivityRow, AlertRow, DeliveryRow, PlayRow, VisitRow } from './analytics-schemas.ts';
 
 /** Whose events, which store (or all), which local days (inclusive). */
 export interface ReportScope {
@@ -26,8 +26,18 @@ const count = (filter?: SQL) =>
     : sql<number>`(count(*) filter (where ${filter}))::int`;
 // A payload field by a constant name, inlined: GROUP BY matches the select's expression
 // only when both are the same text, not two bind parameters.
-const data = (field: 'type' | 'zoneId' | 'durationMs' | 'alertId' | 'campaignId' | 'kind') =>
-  sql`${events.payload}->>${sql.raw(`'${field}'`)}`;
+type DataField =
+  | 'type'
+  | 'zoneId'
+  | 'durationMs'
+  | 'alertId'
+  | 'campaignId'
+  | 'kind'
+  | 'action'
+  | 'outcome'
+  | 'contentId'
+  | 'screenId';
+const data = (field: DataField) => sql`${events.payload}->>${sql.raw(`'${field}'`)}`;
 
 /**
  * The events of the scope's stores and local days. Instants are bounded a day either
@@ -52,6 +62,8 @@ export interface AnalyticsRepository {
   visits(scope: ReportScope): Promise<VisitRow[]>;
   alerts(scope: ReportScope & { campaignId?: string }): Promise<AlertRow[]>;
   activity(scope: ReportScope): Promise<ActivityRow[]>;
+  deliveries(scope: ReportScope & { campaignId?: string }): Promise<DeliveryRow[]>;
+  plays(scope: ReportScope): Promise<PlayRow[]>;
 }
 
 /** Reports aggregated in SQL over the ingested events: rows per day, never the events. */
@@ -175,6 +187,48 @@ export function createAnalyticsRepository(db: Database): AnalyticsRepository {
         .where(inScope(scope, ['check-in', 'content-scan', 'ticket-admission']))
         .groupBy(localDay, events.storeId)
         .orderBy(asc(localDay), asc(events.storeId));
+    },
+
+    async deliveries({ campaignId, ...scope }) {
+      const campaign = sql<string>`${data('campaignId')}`;
+      const action = sql<string>`${data('action')}`;
+      const outcomeIs = (outcome: string) => count(sql`${data('outcome')} = ${outcome}`);
+      const conditions = [inScope(scope, ['delivery'])];
+      if (campaignId !== undefined) conditions.push(sql`${campaign} = ${campaignId}`);
+      return db
+        .select({
+          day: localDay,
+          storeId: events.storeId,
+          campaignId: campaign,
+          action,
+          sent: outcomeIs('sent'),
+          noRecipient: outcomeIs('no-recipient'),
+          failed: outcomeIs('failed'),
+          customers: sql<number>`count(distinct ${events.customerId})::int`,
+        })
+        .from(events)
+        .innerJoin(stores, eq(stores.id, events.storeId))
+        .where(and(...conditions))
+        .groupBy(localDay, events.storeId, campaign, action)
+        .orderBy(asc(localDay), asc(events.storeId), asc(campaign), asc(action));
+    },
+
+    async plays(scope) {
+      const content = sql<string>`${data('contentId')}`;
+      return db
+        .select({
+          day: localDay,
+          storeId: events.storeId,
+          contentId: content,
+          plays: count(),
+          screens: sql<number>`count(distinct ${data('screenId')})::int`,
+          playedS: sql<number>`coalesce(sum((${data('durationMs')})::float8), 0) / 1000`,
+        })
+        .from(events)
+        .innerJoin(stores, eq(stores.id, events.storeId))
+        .where(inScope(scope, ['screen-play']))
+        .groupBy(localDay, events.storeId, content)
+        .orderBy(asc(localDay), asc(events.storeId), asc(content));
     },
   };
 }

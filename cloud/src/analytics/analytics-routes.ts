@@ -10,6 +10,8 @@ import {
   activityRowSchema,
   alertReportQuerySchema,
   alertRowSchema,
+  deliveryRowSchema,
+  playRowSchema,
   reportQuerySchema,
   reportSchema,
   visitRowSchema,
@@ -124,6 +126,31 @@ export function createAnalyticsRoutes({ analytics, tokens }: AnalyticsRoutesOpti
     async (c) => {
       const query = c.req.valid('query');
       return answer(c, query, activityRowSchema, await analytics.activity(scopeOf(c, query)));
+    },
+  );
+  router.openapi(
+    reportRoute(
+      '/v1/analytics/deliveries',
+      'Campaign deliveries (associate suggestions, zone screens, phone offers) by outcome, per store, campaign and action per local day',
+      deliveryRowSchema,
+      alertReportQuerySchema,
+    ),
+    async (c) => {
+      const query = c.req.valid('query');
+      const scope = { ...scopeOf(c, query), campaignId: query.campaignId };
+      return answer(c, query, deliveryRowSchema, await analytics.deliveries(scope));
+    },
+  );
+  router.openapi(
+    reportRoute(
+      '/v1/analytics/plays',
+      'Proof of play: items shown by the screens, per store and content per local day',
+      playRowSchema,
+      reportQuerySchema,
+    ),
+    async (c) => {
+      const query = c.req.valid('query');
+      return answer(c, query, playRowSchema, await analytics.plays(scopeOf(c, query)));
     },
   );
   return router;

@@ -77,5 +77,31 @@ export const activityRowSchema = z.object({
 });
 export type ActivityRow = z.infer<typeof activityRowSchema>;
 
+/** Campaign deliveries the edges decided and reported, per store, campaign and action. */
+export const deliveryRowSchema = z.object({
+  day,
+  storeId: storeIdSchema,
+  campaignId: campaignIdSchema,
+  action: z.string(),
+  sent: z.number().int(),
+  /** Nobody to hand it to: no associate connected, no phone of the customer known. */
+  noRecipient: z.number().int(),
+  failed: z.number().int(),
+  /** Distinct customers it was decided for; an erased customer counts above, not here. */
+  customers: z.number().int(),
+});
+export type DeliveryRow = z.infer<typeof deliveryRowSchema>;
+
+/** Proof of play: what the store's screens showed, per content item. */
+export const playRowSchema = z.object({
+  day,
+  storeId: storeIdSchema,
+  contentId: z.string(),
+  plays: z.number().int(),
+  screens: z.number().int(),
+  playedS: z.number(),
+});
+export type PlayRow = z.infer<typeof playRowSchema>;
+
 export const reportSchema = <Row extends z.ZodType>(row: Row) =>
   z.object({ from: localDate, to: localDate, rows: z.array(row) });
