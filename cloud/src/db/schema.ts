@@ -16,7 +16,9 @@ import {
 import { products, ticketRevocations, tickets } from './schema-content.ts';
 import { campaigns, offers, segments } from './schema-engagement.ts';
 import { eventInvitations, events } from './schema-events.ts';
+import { edgeReports } from './schema-fleet.ts';
 import { ingestedEvents } from './schema-ingest.ts';
+import { memberCredentials } from './schema-members.ts';
 import { passes, passRevocations } from './schema-passes.ts';
 import { contentItems, playlists, screens } from './schema-screens.ts';
 import { customerMatchColumns, PHONE_TAIL_DIGITS, profileChanges } from './schema-sync.ts';
@@ -25,9 +27,11 @@ import { visits } from './schema-visits.ts';
 export {
   campaigns,
   contentItems,
+  edgeReports,
   eventInvitations,
   events,
   ingestedEvents,
+  memberCredentials,
   offers,
   passes,
   passRevocations,
@@ -227,5 +231,6 @@ export const schema = {
   screens,
   contentItems,
   playlists,
+  edgeReports,
 };
 export type Schema = typeof schema;
