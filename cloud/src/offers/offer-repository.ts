@@ -1,26 +1,13 @@
 import type { Offer } from '@vitrine/shared';
-import {
-  and,
-  arrayContains,
-  asc,
-  eq,
-  gt,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
-import { type NamePageQuery, namePageFilters } from '../campaigns/name-page.ts';
+import { and, arrayContains, asc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { type CatalogueListQuery, catalogueRows } from '../campaigns/catalogue-rows.ts';
 import type { Database } from '../db/database.ts';
 import { products } from '../db/schema.ts';
 import { campaigns, offers } from '../db/schema-engagement.ts';
 
 export type StoredOfferRow = typeof offers.$inferSelect;
 
-export interface OfferListQuery extends NamePageQuery {
-  archived: 'false' | 'true' | 'all';
+export interface OfferListQuery extends CatalogueListQuery {
   /** Offers valid at this instant only. */
   validAt?: string | undefined;
 }
@@ -49,8 +36,7 @@ function columnsOf(offer: Offer) {
 }
 
 export function createOfferRepository(db: Database): OfferRepository {
-  const byId = (organisationId: string, id: string) =>
-    and(eq(offers.organisationId, organisationId), eq(offers.id, id));
+  const rows = catalogueRows<typeof offers, StoredOfferRow>(db, offers);
   return {
     async insert(organisationId, offer, at) {
       const [row] = await db
@@ -60,54 +46,16 @@ export function createOfferRepository(db: Database): OfferRepository {
       if (row === undefined) throw new Error(`offer ${offer.id} was not written`);
       return row;
     },
-    async find(organisationId, id) {
-      const [row] = await db.select().from(offers).where(byId(organisationId, id));
-      return row ?? null;
+    find: rows.find,
+    findMany: rows.findMany,
+    list(organisationId, query) {
+      const at = query.validAt === undefined ? null : new Date(query.validAt);
+      const validAt = at === null ? [] : [lte(offers.validFrom, at), gt(offers.validUntil, at)];
+      return rows.list(organisationId, query, validAt);
     },
-    async findMany(organisationId, ids) {
-      if (ids.length === 0) return [];
-      return db
-        .select()
-        .from(offers)
-        .where(and(eq(offers.organisationId, organisationId), inArray(offers.id, [...ids])));
-    },
-    async list(organisationId, query) {
-      const filters: SQL[] = [
-        eq(offers.organisationId, organisationId),
-        ...namePageFilters(offers, query),
-      ];
-      if (query.archived === 'false') filters.push(isNull(offers.archivedAt));
-      if (query.archived === 'true') filters.push(isNotNull(offers.archivedAt));
-      if (query.validAt !== undefined) {
-        const at = new Date(query.validAt);
-        filters.push(lte(offers.validFrom, at), gt(offers.validUntil, at));
-      }
-      return db
-        .select()
-        .from(offers)
-        .where(and(...filters))
-        .orderBy(asc(offers.name), asc(offers.id))
-        .limit(query.limit + 1);
-    },
-    async update(organisationId, offer, at) {
-      const [row] = await db
-        .update(offers)
-        .set({ ...columnsOf(offer), version: sql`${offers.version} + 1`, updatedAt: at })
-        .where(byId(organisationId, offer.id))
-        .returning();
-      return row ?? null;
-    },
-    async archive(organisationId, id, at) {
-      const [row] = await db
-        .update(offers)
-        .set({
-          archivedAt: sql`coalesce(${offers.archivedAt}, ${at.toISOString()}::timestamptz)`,
-          updatedAt: at,
-        })
-        .where(byId(organisationId, id))
-        .returning();
-      return row ?? null;
-    },
+    update: (organisationId, offer, at) =>
+      rows.update(organisationId, offer.id, columnsOf(offer), at),
+    archive: rows.archive,
     async unknownSkus(organisationId, skus) {
       if (skus.length === 0) return new Set();
       const rows = await db

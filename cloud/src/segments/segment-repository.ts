@@ -1,6 +1,6 @@
 import type { AudiencePreview, SegmentRule, SegmentWrite } from '@vitrine/shared';
-import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
-import { type NamePageQuery, namePageFilters } from '../campaigns/name-page.ts';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type CatalogueListQuery, catalogueRows } from '../campaigns/catalogue-rows.ts';
 import type { Database } from '../db/database.ts';
 import { customers } from '../db/schema.ts';
 import { campaigns, segments } from '../db/schema-engagement.ts';
@@ -8,9 +8,7 @@ import { type AudienceSituation, segmentRuleSql } from './segment-sql.ts';
 
 export type StoredSegmentRow = typeof segments.$inferSelect;
 
-export interface SegmentListQuery extends NamePageQuery {
-  archived: 'false' | 'true' | 'all';
-}
+export type SegmentListQuery = CatalogueListQuery;
 
 export interface SegmentRepository {
   insert(
@@ -42,6 +40,7 @@ export interface SegmentRepository {
 }
 
 export function createSegmentRepository(db: Database): SegmentRepository {
+  const rows = catalogueRows<typeof segments, StoredSegmentRow>(db, segments);
   return {
     async insert(organisationId, id, segment, at) {
       const [row] = await db
@@ -51,53 +50,11 @@ export function createSegmentRepository(db: Database): SegmentRepository {
       if (row === undefined) throw new Error(`segment ${id} was not written`);
       return row;
     },
-    async find(organisationId, id) {
-      const [row] = await db
-        .select()
-        .from(segments)
-        .where(and(eq(segments.organisationId, organisationId), eq(segments.id, id)));
-      return row ?? null;
-    },
-    async findMany(organisationId, ids) {
-      if (ids.length === 0) return [];
-      return db
-        .select()
-        .from(segments)
-        .where(and(eq(segments.organisationId, organisationId), inArray(segments.id, [...ids])));
-    },
-    async list(organisationId, query) {
-      const filters: SQL[] = [
-        eq(segments.organisationId, organisationId),
-        ...namePageFilters(segments, query),
-      ];
-      if (query.archived === 'false') filters.push(isNull(segments.archivedAt));
-      if (query.archived === 'true') filters.push(isNotNull(segments.archivedAt));
-      return db
-        .select()
-        .from(segments)
-        .where(and(...filters))
-        .orderBy(asc(segments.name), asc(segments.id))
-        .limit(query.limit + 1);
-    },
-    async update(organisationId, id, segment, at) {
-      const [row] = await db
-        .update(segments)
-        .set({ ...segment, version: sql`${segments.version} + 1`, updatedAt: at })
-        .where(and(eq(segments.organisationId, organisationId), eq(segments.id, id)))
-        .returning();
-      return row ?? null;
-    },
-    async archive(organisationId, id, at) {
-      const [row] = await db
-        .update(segments)
-        .set({
-          archivedAt: sql`coalesce(${segments.archivedAt}, ${at.toISOString()}::timestamptz)`,
-          updatedAt: at,
-        })
-        .where(and(eq(segments.organisationId, organisationId), eq(segments.id, id)))
-        .returning();
-      return row ?? null;
-    },
+    find: rows.find,
+    findMany: rows.findMany,
+    list: (organisationId, query) => rows.list(organisationId, query),
+    update: (organisationId, id, segment, at) => rows.update(organisationId, id, segment, at),
+    archive: rows.archive,
     async campaignsUsing(organisationId, id) {
       const rows = await db
         .select({ id: campaigns.id })
