@@ -1,18 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   issuedPassSchema,
-  newId,
-  type PassClaims,
   passIdSchema,
   passIssueRequestSchema,
   passRevocationSchema,
   passRevokeRequestSchema,
   revocationFeedSchema,
-  signPass,
   storeIdSchema,
-  TOKEN_ISSUER,
 } from '@vitrine/shared';
-import { calculateJwkThumbprint } from 'jose';
 import { allowRoles, authenticate, sameStoreOnly } from '../auth/auth-middleware.ts';
 import type { SigningKeys } from '../auth/signing-keys.ts';
 import type { TokenService } from '../auth/token-service.ts';
@@ -20,10 +15,8 @@ import { ForbiddenError, NotFoundError } from '../errors/app-errors.ts';
 import { json, watermarkFeedPage, watermarkFeedQuery } from '../http/openapi-content.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
+import { issuePass, PASS_TTL_SECONDS } from './pass-issuer.ts';
 import type { PassRepository, StoredRevocation } from './pass-repository.ts';
-
-/** A pass lasts a year; a lost phone is handled by revocation, not by a short life. */
-export const PASS_TTL_SECONDS = 365 * 24 * 60 * 60;
 
 export interface PassRoutesOptions {
   passes: PassRepository;
@@ -116,46 +109,18 @@ export function createPassRoutes({
         `${customerId} is enrolled by their home store ${subject.homeStoreId}`,
       );
     }
-    const privateKey = keys.privateKey;
-    if (privateKey instanceof Uint8Array) throw new Error('the signing key is not an EC key');
-    const { kty, crv, x, y } = appPublicKey;
-    const issuedAt = Math.floor(now().getTime() / 1000);
-    const claims: PassClaims = {
-      iss: TOKEN_ISSUER,
-      aud: 'vitrine-pass',
-      jti: newId('pass'),
-      sub: subject.id,
-      org: caller.org,
-      tier: subject.tier,
-      consent: subject.consent,
-      iat: issuedAt,
-      exp: issuedAt + passTtlSeconds,
-      cnf: { jwk: { kty, crv, x, y } },
-    };
-    const kid = keys.kid;
-    const pass = await signPass({ claims, privateKey, kid });
-    await passes.insert({
-      id: claims.jti,
-      organisationId: caller.org,
-      customerId: subject.id,
-      appPublicJwk: { kty, crv, x, y },
-      appKeyThumbprint: await calculateJwkThumbprint({ kty, crv, x, y }),
-      kid,
-      issuedBy: caller.sub,
-      issuedAt: new Date(issuedAt * 1000),
-      expiresAt: new Date(claims.exp * 1000),
-    });
-    return c.json(
+    const issued = await issuePass(
+      { passes, keys },
       {
-        passId: claims.jti,
-        customerId: subject.id,
-        pass,
-        kid,
-        issuedAt: new Date(issuedAt * 1000).toISOString(),
-        expiresAt: new Date(claims.exp * 1000).toISOString(),
+        organisationId: caller.org,
+        subject,
+        appPublicKey,
+        issuedBy: caller.sub,
+        at: now(),
+        ttlSeconds: passTtlSeconds,
       },
-      201,
     );
+    return c.json(issued, 201);
   });
 
   router.openapi(revokeRoute, async (c) => {
