@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   customerIdSchema,
   eventIdSchema,
+  type InvitationView,
   type IssuedTicket,
   invitationViewSchema,
   issuedTicketSchema,
@@ -46,6 +47,27 @@ function asIssued(ticket: StoredTicket): IssuedTicket {
     issuedAt: ticket.issuedAt.toISOString(),
     revokedAt: ticket.revokedAt?.toISOString() ?? null,
     code: ticket.code,
+  });
+}
+
+/**
+ * What an invitation link shows: the event at the guest's store, their answer and live
+ * ticket; null for an unknown code. The loyalty card lists the same view.
+ */
+export async function viewInvitation(
+  { rsvps, guests }: { rsvps: RsvpRepository; guests: GuestRepository },
+  rsvpCode: string,
+): Promise<InvitationView | null> {
+  const found = await rsvps.invitationOf(rsvpCode);
+  const session = found?.event.sessions.find((one) => one.storeId === found.storeId);
+  const guest = found && (await guests.find(found.event.id, found.customerId));
+  if (!found || !session || !guest) return null;
+  const { id, name, description, kind, status, startsAt, endsAt } = found.event;
+  return invitationViewSchema.parse({
+    event: { id, name, description, kind, status, startsAt, endsAt },
+    session,
+    guest,
+    ticket: found.ticket === null ? null : asIssued(found.ticket),
   });
 }
 
@@ -125,20 +147,9 @@ export function createRsvpRoutes({ rsvps, guests, tokens, now }: RsvpRoutesOptio
 
   router.openapi(viewRoute, async (c) => {
     const { rsvpCode } = c.req.valid('param');
-    const found = await rsvps.invitationOf(rsvpCode);
-    const session = found?.event.sessions.find((one) => one.storeId === found.storeId);
-    const guest = found && (await guests.find(found.event.id, found.customerId));
-    if (!found || !session || !guest) throw new NotFoundError('no such invitation');
-    const { id, name, description, kind, status, startsAt, endsAt } = found.event;
-    return c.json(
-      invitationViewSchema.parse({
-        event: { id, name, description, kind, status, startsAt, endsAt },
-        session,
-        guest,
-        ticket: found.ticket === null ? null : asIssued(found.ticket),
-      }),
-      200,
-    );
+    const view = await viewInvitation({ rsvps, guests }, rsvpCode);
+    if (view === null) throw new NotFoundError('no such invitation');
+    return c.json(view, 200);
   });
 
   router.openapi(officeRoute, async (c) => {
