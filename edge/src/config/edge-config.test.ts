@@ -19,6 +19,9 @@ describe('edge config', () => {
       mqttPort: 1884,
       mqttHost: '127.0.0.1',
       displaysDir: null,
+      mqttWebSocket: { enabled: true, maxFrameBytes: 65_536 },
+      publicUrl: null,
+      reportIntervalMs: 30_000,
       dataDir: '.data/edge-sto_tokyo-ginza',
       logLevel: 'info',
       lookupTimeoutMs: 800,
@@ -132,11 +135,39 @@ describe('edge config', () => {
     ['LOG_LEVEL', 'loud'],
     ['EDGE_LOOKUP_TIMEOUT_MS', '-5'],
     ['EDGE_PROFILE_CACHE_MAX', '1.5'],
+    ['EDGE_MQTT_WS', 'maybe'],
+    ['EDGE_MQTT_WS_MAX_FRAME_BYTES', '10'],
+    ['EDGE_PUBLIC_URL', 'edge.local:8081'],
+    ['EDGE_REPORT_INTERVAL_MS', '0'],
   ])('rejects a bad %s (%s)', (name, value) => {
     const result = parseEdgeConfig({ ...valid, [name]: value });
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.problems).toEqual([expect.stringMatching(new RegExp(`^${name}: `))]);
+  });
+
+  it('reads the WebSocket bridge and the report to the cloud', () => {
+    const config = loadEdgeConfig({
+      ...valid,
+      EDGE_MQTT_WS: 'false',
+      EDGE_MQTT_WS_MAX_FRAME_BYTES: '4096',
+      EDGE_PUBLIC_URL: 'https://edge.ginza.example',
+      EDGE_REPORT_INTERVAL_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      mqttWebSocket: { enabled: false, maxFrameBytes: 4096 },
+      publicUrl: 'https://edge.ginza.example',
+      reportIntervalMs: 5000,
+    });
+    const problems = parseEdgeConfig({
+      ...valid,
+      EDGE_MQTT_WS: 'yes please',
+      EDGE_PUBLIC_URL: 'x',
+    });
+    expect(problems.ok ? [] : problems.problems).toEqual([
+      'EDGE_MQTT_WS: must be true or false',
+      expect.stringMatching(/^EDGE_PUBLIC_URL: invalid url/),
+    ]);
   });
 
   it('treats an empty variable as unset', () => {

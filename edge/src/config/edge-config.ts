@@ -36,6 +36,23 @@ const positiveInt = (fallback: number) =>
     .min(0, 'must be a positive integer')
     .default(fallback);
 
+const FLAG_VALUES = ['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'] as const;
+const flag = (fallback: boolean) =>
+  z
+    .enum(FLAG_VALUES, { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1' || value === 'on' || value === 'yes');
+
+const intBetween = (min: number, max: number, fallback: number) => {
+  const message = `must be an integer from ${min} to ${max}`;
+  return z.coerce
+    .number({ error: message })
+    .int(message)
+    .min(min, message)
+    .max(max, message)
+    .default(fallback);
+};
+
 /** The environment of one edge; each key is the variable's name. */
 export const edgeEnvSchema = z.object({
   EDGE_STORE_ID: z.string({ error: required('must be a store id') }).pipe(storeIdSchema),
@@ -47,6 +64,14 @@ export const edgeEnvSchema = z.object({
   EDGE_MQTT_PORT: port(1884),
   EDGE_MQTT_HOST: z.string().min(1).default('127.0.0.1'),
   EDGE_DISPLAYS_DIR: z.string().min(1).optional(),
+  /** Phones reach the store's broker over WebSocket at `/mqtt` on the HTTP server. */
+  EDGE_MQTT_WS: flag(true),
+  /** The largest WebSocket frame a phone may send; a larger one closes its connection. */
+  EDGE_MQTT_WS_MAX_FRAME_BYTES: intBetween(1024, 16 * 1024 * 1024, 64 * 1024),
+  /** The edge's address as phones and tablets in the store reach it; its HTTP address when unset. */
+  EDGE_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  /** How often the edge reports its state and its devices to the cloud. */
+  EDGE_REPORT_INTERVAL_MS: intBetween(1000, 24 * 3600_000, 30_000),
   /** Durable local data (the outbox, ...); `.data/edge-<store>` when unset. */
   EDGE_DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z
@@ -133,6 +158,10 @@ export interface EdgeConfig {
   mqttPort: number;
   mqttHost: string;
   displaysDir: string | null;
+  mqttWebSocket: MqttWebSocketConfig;
+  /** Null: `http://<httpHost>:<bound port>`. */
+  publicUrl: string | null;
+  reportIntervalMs: number;
   /** Durable local data of this edge: the outbox lives in `<dataDir>/outbox`. */
   dataDir: string;
   logLevel: LogLevel;
@@ -146,6 +175,11 @@ export interface EdgeConfig {
   passRateBurst: number;
   passRatePerMin: number;
   presence: PresenceConfig;
+}
+
+export interface MqttWebSocketConfig {
+  enabled: boolean;
+  maxFrameBytes: number;
 }
 
 export interface PresenceConfig {
@@ -192,6 +226,12 @@ export function parseEdgeConfig(env: Env): EdgeConfigResult {
       mqttPort: e.EDGE_MQTT_PORT,
       mqttHost: e.EDGE_MQTT_HOST,
       displaysDir: e.EDGE_DISPLAYS_DIR ?? null,
+      mqttWebSocket: {
+        enabled: e.EDGE_MQTT_WS,
+        maxFrameBytes: e.EDGE_MQTT_WS_MAX_FRAME_BYTES,
+      },
+      publicUrl: e.EDGE_PUBLIC_URL ?? null,
+      reportIntervalMs: e.EDGE_REPORT_INTERVAL_MS,
       dataDir: e.EDGE_DATA_DIR ?? `.data/edge-${e.EDGE_STORE_ID}`,
       logLevel: e.LOG_LEVEL,
       lookupTimeoutMs: e.EDGE_LOOKUP_TIMEOUT_MS,
