@@ -1,15 +1,12 @@
 import {
   type ArrivalAlert,
   type ArrivalClaim,
-  acknowledgeRequestSchema,
   type ClaimActor,
   type ClaimReply,
   type ClaimRequestEvent,
-  claimRequestSchema,
   createClaimBoard,
-  outcomeRequestSchema,
-  refusalOfInvalid,
-  releaseRequestSchema,
+  decideClaimRequest,
+  replyOf,
 } from '@vitrine/shared';
 
 /**
@@ -31,43 +28,15 @@ export interface TestClaimDesk {
 export function createTestClaimDesk(now: () => Date = () => new Date()): TestClaimDesk {
   const board = createClaimBoard();
 
-  const decide = (event: ClaimRequestEvent, payload: unknown, actor: ClaimActor, at: string) => {
-    switch (event) {
-      case 'alert:acknowledge': {
-        const parsed = acknowledgeRequestSchema.safeParse(payload);
-        return parsed.success ? board.acknowledge(parsed.data.alertId, actor, at) : parsed.error;
-      }
-      case 'arrival:claim': {
-        const parsed = claimRequestSchema.safeParse(payload);
-        if (!parsed.success) return parsed.error;
-        return board.claim(parsed.data.alertId, actor, at, parsed.data.takeOver);
-      }
-      case 'arrival:release': {
-        const parsed = releaseRequestSchema.safeParse(payload);
-        return parsed.success ? board.release(parsed.data.alertId, actor, at) : parsed.error;
-      }
-      case 'arrival:outcome': {
-        const parsed = outcomeRequestSchema.safeParse(payload);
-        if (!parsed.success) return parsed.error;
-        const { alertId, outcome, note } = parsed.data;
-        return board.recordOutcome(alertId, actor, at, { outcome, note: note || null });
-      }
-    }
-  };
-
   return {
     open: (alert) => {
       board.open(alert);
     },
     list: () => board.list(),
     request(event, payload, actor) {
-      const change = decide(event, payload, actor, now().toISOString());
-      if (!('ok' in change)) {
-        return { reply: { ok: false, error: refusalOfInvalid(change) }, changed: null };
-      }
-      if (!change.ok) return { reply: change, changed: null };
-      const changed = change.facts.length > 0 ? change.claim : null;
-      return { reply: { ok: true, claim: change.claim }, changed };
+      const change = decideClaimRequest(board, event, payload, actor, now().toISOString());
+      const changed = change.ok && change.facts.length > 0 ? change.claim : null;
+      return { reply: replyOf(change), changed };
     },
   };
 }

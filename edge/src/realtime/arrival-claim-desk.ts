@@ -1,17 +1,14 @@
 import {
   type ArrivalAlert,
   type ArrivalClaim,
-  acknowledgeRequestSchema,
   type ClaimActor,
   type ClaimChange,
   type ClaimReply,
   type ClaimRequestEvent,
-  claimRequestSchema,
   createClaimBoard,
+  decideClaimRequest,
   type IngestEvent,
-  outcomeRequestSchema,
-  refusalOfInvalid,
-  releaseRequestSchema,
+  replyOf,
 } from '@vitrine/shared';
 import { Counter, type Registry } from 'prom-client';
 import type { Logger } from '../observability/logger.ts';
@@ -78,30 +75,6 @@ export async function openArrivalClaimDesk({
     return saving;
   };
 
-  const decide = (event: ClaimRequestEvent, payload: unknown, actor: ClaimActor, at: string) => {
-    switch (event) {
-      case 'alert:acknowledge': {
-        const parsed = acknowledgeRequestSchema.safeParse(payload);
-        return parsed.success ? board.acknowledge(parsed.data.alertId, actor, at) : parsed.error;
-      }
-      case 'arrival:claim': {
-        const parsed = claimRequestSchema.safeParse(payload);
-        if (!parsed.success) return parsed.error;
-        return board.claim(parsed.data.alertId, actor, at, parsed.data.takeOver);
-      }
-      case 'arrival:release': {
-        const parsed = releaseRequestSchema.safeParse(payload);
-        return parsed.success ? board.release(parsed.data.alertId, actor, at) : parsed.error;
-      }
-      case 'arrival:outcome': {
-        const parsed = outcomeRequestSchema.safeParse(payload);
-        if (!parsed.success) return parsed.error;
-        const { alertId, outcome, note } = parsed.data;
-        return board.recordOutcome(alertId, actor, at, { outcome, note: note || null });
-      }
-    }
-  };
-
   /** Kept and reported before the associate hears it is done; a failure is logged. */
   const record = async (change: Extract<ClaimChange, { ok: true }>) => {
     try {
@@ -125,25 +98,29 @@ export async function openArrivalClaimDesk({
     },
     list: () => board.list(),
     async request(event, payload, actor) {
-      const change = decide(event, payload, actor, new Date(now()).toISOString());
-      if (!('ok' in change)) {
-        const error = refusalOfInvalid(change);
-        requests.inc({ event, outcome: error.code });
-        logger.warn({ event, associateId: actor.associateId, field: error.field }, error.message);
-        return { reply: { ok: false, error }, changed: null };
-      }
+      const change = decideClaimRequest(
+        board,
+        event,
+        payload,
+        actor,
+        new Date(now()).toISOString(),
+      );
       if (!change.ok) {
         requests.inc({ event, outcome: change.error.code });
+        if (change.error.code === 'validation_failed') {
+          const { field, message } = change.error;
+          logger.warn({ event, associateId: actor.associateId, field }, message);
+        }
         return { reply: change, changed: null };
       }
       requests.inc({ event, outcome: 'ok' });
-      if (change.facts.length === 0) return { reply: change, changed: null };
+      if (change.facts.length === 0) return { reply: replyOf(change), changed: null };
       await record(change);
       logger.info(
         { event, alertId: change.claim.alertId, associateId: actor.associateId },
         'arrival claim changed',
       );
-      return { reply: { ok: true, claim: change.claim }, changed: change.claim };
+      return { reply: replyOf(change), changed: change.claim };
     },
   };
 }

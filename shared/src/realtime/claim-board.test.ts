@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClaimBoard } from './claim-board.ts';
+import { createClaimBoard, decideClaimRequest, replyOf } from './claim-board.ts';
 
 const AIKO = { associateId: 'asc_aiko', name: 'Aiko Sato' };
 const KENJI = { associateId: 'asc_kenji', name: 'Kenji Mori' };
@@ -115,5 +115,44 @@ describe('claim board', () => {
     expect(board.list().map((c) => c.alertId)).toEqual(['alr_2', 'alr_1']);
     expect(board.prune(Date.parse('2026-12-02T11:01:00Z'))).toBe(1);
     expect(board.list().map((c) => c.alertId)).toEqual(['alr_2']);
+  });
+});
+
+describe('a request off the socket', () => {
+  it('is parsed by its event and decided by the board', () => {
+    const board = boardWithArrival();
+    const change = decideClaimRequest(board, 'arrival:claim', { alertId: 'alr_1' }, AIKO, at(1));
+    expect(replyOf(change)).toMatchObject({ ok: true, claim: { claimedBy: { ...AIKO } } });
+    expect(change.ok && change.facts.map((fact) => fact.kind)).toEqual(['acknowledged', 'claimed']);
+  });
+
+  it('is refused naming the field when its payload is invalid, the board untouched', () => {
+    const board = boardWithArrival();
+    const change = decideClaimRequest(
+      board,
+      'arrival:outcome',
+      { alertId: 'alr_1', outcome: 'sold-a-car' },
+      AIKO,
+      at(1),
+    );
+    expect(change).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', field: 'outcome' },
+    });
+    expect(board.list()[0]?.claimedBy).toBeNull();
+  });
+
+  it("carries the board's refusal as it is", () => {
+    const change = decideClaimRequest(
+      createClaimBoard(),
+      'arrival:release',
+      { alertId: 'alr_9' },
+      AIKO,
+      at(1),
+    );
+    expect(replyOf(change)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_alert', field: 'alertId' },
+    });
   });
 });

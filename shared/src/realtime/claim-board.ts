@@ -1,10 +1,17 @@
 import type { ArrivalOutcome } from '../api/ingest-api.ts';
-import type {
-  ArrivalClaim,
-  AssociateAct,
-  ClaimRefusal,
-  RecordedOutcome,
+import {
+  type ArrivalClaim,
+  type AssociateAct,
+  acknowledgeRequestSchema,
+  type ClaimRefusal,
+  type ClaimReply,
+  claimRequestSchema,
+  outcomeRequestSchema,
+  type RecordedOutcome,
+  refusalOfInvalid,
+  releaseRequestSchema,
 } from './arrival-claims.ts';
+import type { ClaimRequestEvent } from './associate-events.ts';
 
 /** The associate asking, from their verified token. */
 export interface ClaimActor {
@@ -176,4 +183,50 @@ export function createClaimBoard({
       return removed;
     },
   };
+}
+
+/**
+ * An associate's request as it comes off the socket: parsed with its event's schema, then
+ * decided by the board. An invalid payload is refused naming its field; a refusal by the
+ * board carries the board's reason.
+ */
+export function decideClaimRequest(
+  board: ClaimBoard,
+  event: ClaimRequestEvent,
+  payload: unknown,
+  actor: ClaimActor,
+  at: string,
+): ClaimChange {
+  const invalid = (error: Parameters<typeof refusalOfInvalid>[0]): ClaimChange => ({
+    ok: false,
+    error: refusalOfInvalid(error),
+  });
+  switch (event) {
+    case 'alert:acknowledge': {
+      const parsed = acknowledgeRequestSchema.safeParse(payload);
+      return parsed.success
+        ? board.acknowledge(parsed.data.alertId, actor, at)
+        : invalid(parsed.error);
+    }
+    case 'arrival:claim': {
+      const parsed = claimRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(parsed.error);
+      return board.claim(parsed.data.alertId, actor, at, parsed.data.takeOver);
+    }
+    case 'arrival:release': {
+      const parsed = releaseRequestSchema.safeParse(payload);
+      return parsed.success ? board.release(parsed.data.alertId, actor, at) : invalid(parsed.error);
+    }
+    case 'arrival:outcome': {
+      const parsed = outcomeRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(parsed.error);
+      const { alertId, outcome, note } = parsed.data;
+      return board.recordOutcome(alertId, actor, at, { outcome, note: note || null });
+    }
+  }
+}
+
+/** What the asking tablet hears back about a decided request. */
+export function replyOf(change: ClaimChange): ClaimReply {
+  return change.ok ? { ok: true, claim: change.claim } : change;
 }
