@@ -23,8 +23,14 @@ export interface RegisteredCustomer {
   phone: string | null;
   currency: string;
   preferences: string[];
-  homeStoreId: string;
+  homeStoreId: string | null;
+  birthMonth?: number | null;
   consent: Consent;
+}
+
+export interface RegisterOptions {
+  /** Also written in the registration's transaction: the customer's own sign-in. */
+  alsoWrite?: (tx: Transaction) => Promise<void>;
 }
 
 export type RegistrationOutcome =
@@ -37,7 +43,7 @@ export type RegistrationOutcome =
  */
 export interface CustomerRegistryRepository {
   /** Creates the customer unless an existing one looks like them. */
-  register(customer: RegisteredCustomer): Promise<RegistrationOutcome>;
+  register(customer: RegisteredCustomer, options?: RegisterOptions): Promise<RegistrationOutcome>;
   /** The consent now on record, or null for an unknown customer. */
   updateConsent(organisationId: string, customerId: string, consent: Consent): Promise<boolean>;
   /**
@@ -105,7 +111,7 @@ export function createCustomerRegistryRepository(db: Database): CustomerRegistry
   }
 
   return {
-    async register(customer) {
+    async register(customer, { alsoWrite } = {}) {
       return db.transaction(async (tx) => {
         // Under the feed lock, two registrations of one person cannot both pass the check.
         await lockProfileFeed(tx);
@@ -123,6 +129,7 @@ export function createCustomerRegistryRepository(db: Database): CustomerRegistry
           currency: customer.currency,
           preferences: customer.preferences,
           homeStoreId: customer.homeStoreId,
+          birthMonth: customer.birthMonth ?? null,
           consentTracking: customer.consent.tracking,
           consentMarketing: customer.consent.marketing,
           consentProfiling: customer.consent.profiling,
@@ -132,6 +139,7 @@ export function createCustomerRegistryRepository(db: Database): CustomerRegistry
           customerIds: [customer.id],
           kind: 'upsert',
         });
+        await alsoWrite?.(tx);
         return { outcome: 'created' };
       });
     },
