@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliveryIdSchema, redemptionMethodSchema } from '../engagement/offer-redemption.ts';
 import {
   alertIdSchema,
   associateIdSchema,
@@ -184,6 +185,33 @@ export const screenPlayIngestDataSchema = z
   })
   .loose();
 
+/**
+ * The customer opened a phone offer in their app (pass and proof verified at the edge):
+ * which delivery, hence which campaign. Reported once per delivery.
+ */
+export const offerOpenedIngestDataSchema = z
+  .object({
+    deliveryId: deliveryIdSchema,
+    offerId: offerIdSchema,
+    campaignId: campaignIdSchema,
+    customerId: customerIdSchema,
+    clientId: clientIdSchema,
+    messageId: messageIdSchema,
+  })
+  .loose();
+
+/** An associate redeemed a delivered offer at the till: marked, or its QR scanned. */
+export const offerRedemptionIngestDataSchema = z
+  .object({
+    deliveryId: deliveryIdSchema,
+    offerId: offerIdSchema,
+    campaignId: campaignIdSchema,
+    customerId: customerIdSchema,
+    associateId: associateIdSchema,
+    method: redemptionMethodSchema,
+  })
+  .loose();
+
 export const ingestEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('check-in'), data: checkInIngestDataSchema }),
   z.object({ ...eventBase, kind: z.literal('alert'), data: alertIngestDataSchema }),
@@ -208,6 +236,12 @@ export const ingestEventSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...eventBase, kind: z.literal('delivery'), data: deliveryIngestDataSchema }),
   z.object({ ...eventBase, kind: z.literal('screen-play'), data: screenPlayIngestDataSchema }),
+  z.object({ ...eventBase, kind: z.literal('offer-opened'), data: offerOpenedIngestDataSchema }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('offer-redemption'),
+    data: offerRedemptionIngestDataSchema,
+  }),
 ]);
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
 export type IngestKind = IngestEvent['kind'];
@@ -228,6 +262,8 @@ export const INGEST_KINDS = [
   'arrival-outcome',
   'delivery',
   'screen-play',
+  'offer-opened',
+  'offer-redemption',
 ] as const satisfies readonly IngestKind[];
 
 export const ingestBatchSchema = z.object({

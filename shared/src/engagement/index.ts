@@ -19,6 +19,7 @@ export * from './engagement-catalogue.ts';
 export * from './event-api.ts';
 export * from './event-local-time.ts';
 export * from './offer.ts';
+export * from './offer-redemption.ts';
 export * from './screen-content.ts';
 export * from './segment.ts';
 export * from './segment-rules.ts';

@@ -26,6 +26,9 @@ export const ERROR_CODES = [
   'ticket_expired',
   'ticket_revoked',
   'already_used',
+  // offers redeemed at the edge
+  'offer_expired',
+  'redemption_limit_reached',
   // HTTP and auth
   'validation_failed',
   'unauthorized',

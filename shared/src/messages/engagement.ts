@@ -1,7 +1,14 @@
 import { z } from 'zod';
+import { deliveryIdSchema, offerRedemptionCodeSchema } from '../engagement/offer-redemption.ts';
 import { ERROR_CODES } from '../errors/error-codes.ts';
 import { productCardSchema } from '../identity/content-code.ts';
-import { clientIdSchema, eventIdSchema, messageIdSchema, ticketIdSchema } from '../ids/ids.ts';
+import {
+  clientIdSchema,
+  eventIdSchema,
+  messageIdSchema,
+  offerIdSchema,
+  ticketIdSchema,
+} from '../ids/ids.ts';
 import { layoutItemIdSchema } from '../layout/store-layout.ts';
 import { passTextSchema, proofTextSchema } from './check-in.ts';
 
@@ -24,15 +31,36 @@ export const qrScanSchema = z
   });
 export type QrScan = z.infer<typeof qrScanSchema>;
 
-/** Edge → the customer's phone (QoS 1): an offer to show. Never carries other customers' data. */
+/**
+ * Edge → the customer's phone (QoS 1): an offer to show. Never carries other customers' data.
+ * A delivered offer carries its delivery id (what the phone reports as opened) and the
+ * redemption code it shows as a QR at the till; an offer in a scan answer has neither.
+ */
 export const phoneOfferSchema = z.object({
   offerId: z.string().min(1).max(64),
   title: z.string().min(1).max(120),
   body: z.string().max(1000),
   code: z.string().max(64).nullable(),
   validUntil: z.iso.datetime({ offset: true }),
+  deliveryId: deliveryIdSchema.optional(),
+  redemptionCode: offerRedemptionCodeSchema.optional(),
 });
 export type PhoneOffer = z.infer<typeof phoneOfferSchema>;
+
+/**
+ * Loyalty app → edge (QoS 1): the customer opened an offer the edge delivered. The pass and
+ * a fresh proof (as in a check-in) say it is the customer's own app that reports it.
+ */
+export const offerOpenedSchema = z.object({
+  deliveryId: deliveryIdSchema,
+  offerId: offerIdSchema,
+  openedAt: z.iso.datetime({ offset: true }),
+  pass: passTextSchema,
+  proof: proofTextSchema,
+  /** The app instance that sent it; equals the last-but-one topic level. */
+  clientId: clientIdSchema,
+});
+export type OfferOpened = z.infer<typeof offerOpenedSchema>;
 
 /** The scan being answered: the message id of its `qrScan` envelope. */
 const scanId = messageIdSchema;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OfferRedeemReply } from '../engagement/offer-redemption.ts';
 import { associateIdSchema, storeIdSchema } from '../ids/ids.ts';
 import type { ArrivalAlert } from '../messages/arrival-alert.ts';
 import type { ArrivalClaim, ArrivalClaims, ClaimReply } from './arrival-claims.ts';
@@ -48,6 +49,11 @@ export interface AssociateToServerEvents {
   'arrival:claim': (request: unknown, reply: ClaimReplyCallback) => void;
   'arrival:release': (request: unknown, reply: ClaimReplyCallback) => void;
   'arrival:outcome': (request: unknown, reply: ClaimReplyCallback) => void;
+  /**
+   * Redeems a delivered offer: `{ deliveryId }` from a suggestion or `{ code }` scanned from
+   * the customer's phone (`offerRedeemRequestSchema`); answered with the redemption or why not.
+   */
+  'offer:redeem': (request: unknown, reply: (reply: OfferRedeemReply) => void) => void;
 }
 
 /** The requests an associate may send, by event name. */

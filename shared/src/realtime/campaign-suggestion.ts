@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { campaignIdSchema, customerIdSchema, storeIdSchema, zoneIdSchema } from '../ids/ids.ts';
+import { deliveryIdSchema } from '../engagement/offer-redemption.ts';
+import {
+  campaignIdSchema,
+  customerIdSchema,
+  offerIdSchema,
+  storeIdSchema,
+  zoneIdSchema,
+} from '../ids/ids.ts';
 
 /**
  * Edge → the store's associates (socket.io `suggestion`): a campaign chose this customer
@@ -14,5 +21,14 @@ export const campaignSuggestionSchema = z.object({
   zoneId: zoneIdSchema.nullable(),
   suggestion: z.string().min(1).max(500),
   at: z.iso.datetime({ offset: true }),
+  /** The offer the same campaign sent to the customer's phone, which an associate may mark redeemed. */
+  offer: z
+    .object({
+      deliveryId: deliveryIdSchema,
+      offerId: offerIdSchema,
+      title: z.string().min(1).max(120),
+      validUntil: z.iso.datetime({ offset: true }),
+    })
+    .optional(),
 });
 export type CampaignSuggestion = z.infer<typeof campaignSuggestionSchema>;

@@ -6,7 +6,12 @@ import { clientIdSchema, storeIdSchema, zoneIdSchema } from '../ids/ids.ts';
 import { arrivalAlertSchema } from '../messages/arrival-alert.ts';
 import { checkInSchema } from '../messages/check-in.ts';
 import { edgeStatusSchema } from '../messages/edge-status.ts';
-import { phoneOfferSchema, qrScanSchema, scanAnswerSchema } from '../messages/engagement.ts';
+import {
+  offerOpenedSchema,
+  phoneOfferSchema,
+  qrScanSchema,
+  scanAnswerSchema,
+} from '../messages/engagement.ts';
 import { nodeStatusSchema, rangingReportSchema, sightingBatchSchema } from '../messages/sensing.ts';
 
 /** A topic level that is a parameter, validated when a topic is built or parsed. */
@@ -113,6 +118,12 @@ export const TOPICS = {
     ['vitrine', 'v1', ':store', 'app', ':clientId', 'offer'],
     envelope(phoneOfferSchema),
     { qos: 1, retain: false, from: 'edge' },
+  ),
+  /** The customer opened a delivered offer in the app: analytics' "opened". */
+  offerOpened: define(
+    ['vitrine', 'v1', ':store', 'app', ':clientId', 'offer-opened'],
+    envelope(offerOpenedSchema),
+    { qos: 1, retain: false, from: 'app' },
   ),
   scanAnswer: define(
     ['vitrine', 'v1', ':store', 'app', ':clientId', 'scan-answer'],

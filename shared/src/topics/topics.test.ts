@@ -13,6 +13,7 @@ const EXAMPLES: { [N in TopicName]: Record<string, string> } = {
   rangingReport: { store, clientId: 'app-42' },
   qrScan: { store, clientId: 'kiosk.door-1' },
   phoneOffer: { store, clientId: 'app-42' },
+  offerOpened: { store, clientId: 'app-42' },
   scanAnswer: { store, clientId: 'app-42' },
   zoneScreen: { store, zone: 'zon_fragrance' },
   sightings: { store, nodeId: 'node-entrance' },

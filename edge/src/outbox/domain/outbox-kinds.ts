@@ -26,6 +26,9 @@ export const OUTBOX_KINDS = {
   'check-in': { priority: 'normal', ttlMs: 30 * DAY_MS },
   // What campaigns delivered: budgets and analytics across stores.
   delivery: { priority: 'normal', ttlMs: 30 * DAY_MS },
+  // Offers opened and redeemed: redemption limits and analytics across stores.
+  'offer-opened': { priority: 'normal', ttlMs: 30 * DAY_MS },
+  'offer-redemption': { priority: 'normal', ttlMs: 30 * DAY_MS },
   // Who came to an event: the attendance a marketer reads the next morning.
   'ticket-admission': { priority: 'normal', ttlMs: 30 * DAY_MS },
   // What customers looked at: analytics, the first to wait behind the rest.
