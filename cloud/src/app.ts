@@ -22,6 +22,8 @@ import { createRegistrationRoutes } from './customers/registration-routes.ts';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors/app-errors.ts';
 import { createEventApiRoutes } from './events/event-api-routes.ts';
+import { createFleetRepository } from './fleet/fleet-repository.ts';
+import { createFleetRoutes } from './fleet/fleet-routes.ts';
 import { createRouter } from './http/router.ts';
 import { createIngestRepository } from './ingest/ingest-repository.ts';
 import { createIngestRoutes } from './ingest/ingest-routes.ts';
@@ -111,6 +113,7 @@ export function createCloudApp({
   app.route('/', createTicketFeedRoutes({ tickets, tokens }));
   app.route('/', createEngagementRoutes({ db, stores, customers, tokens, now }));
   app.route('/', createEventApiRoutes({ db, tokens, keys, now }));
+  app.route('/', createFleetRoutes({ fleet: createFleetRepository(db), tokens, now }));
   app.route(
     '/',
     createIngestRoutes({

@@ -1,0 +1,3 @@
+export * from './domain/fleet-state.ts';
+export * from './fleet-repository.ts';
+export * from './fleet-routes.ts';
