@@ -5,6 +5,7 @@ export * from './api/member-api.ts';
 export * from './api/sync-api.ts';
 export * from './auth/token-claims.ts';
 export * from './customer/customer-profile.ts';
+export * from './customer/customer-search.ts';
 export * from './engagement/index.ts';
 export * from './envelope/envelope.ts';
 export * from './errors/error-codes.ts';

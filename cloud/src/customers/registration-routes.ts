@@ -117,6 +117,7 @@ export function createRegistrationRoutes({
       currency: store.currency,
       preferences: body.preferences,
       homeStoreId: storeId,
+      birthMonth: body.birthMonth ?? null,
       consent: body.consent,
     });
     if (result.outcome === 'duplicate') throw new DuplicateCustomerError(result.candidates);

@@ -61,6 +61,8 @@ export const customerRegistrationSchema = z
       .regex(/^\+?[0-9 ().-]{6,40}$/, 'must be a phone number')
       .optional(),
     preferences: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
+    /** The month of the birthday, never the date. */
+    birthMonth: z.number().int().min(1).max(12).optional(),
     /** Each captured explicitly: nothing is assumed. */
     consent: consentSchema,
   })
