@@ -6,6 +6,7 @@ import { useConsole } from '../components/console-context.ts';
 import { Pager } from '../components/pager.tsx';
 import { hrefOf } from '../hooks/use-hash-route.ts';
 import { useLoad } from '../hooks/use-load.ts';
+import { usePagedList } from '../hooks/use-paged-list.ts';
 
 /** The campaigns list, or one campaign's editor (`new` or its id). */
 export function CampaignsPage({ detail }: { detail: string | null }) {
@@ -36,16 +37,11 @@ function storesOf(campaign: StoredCampaign, names: Map<string, string>): string 
 function CampaignList() {
   const { api, stores } = useConsole();
   const [filter, setFilter] = useState<Omit<CampaignFilter, 'cursor'>>({});
-  const [cursors, setCursors] = useState<string[]>([]);
-  const page = useLoad(
-    () => api.campaigns({ ...filter, cursor: cursors.at(-1) }),
-    [JSON.stringify(filter), cursors.at(-1)],
-  );
+  const { page, pager } = usePagedList((cursor) => api.campaigns({ ...filter, cursor }), [filter]);
   const names = new Map(stores.map((store) => [store.id, store.name]));
 
   function filterBy(name: keyof typeof filter, value: string) {
     setFilter({ ...filter, [name]: value === '' ? undefined : value });
-    setCursors([]);
   }
 
   return (
@@ -133,12 +129,7 @@ function CampaignList() {
             </tbody>
           </table>
           {page.data.items.length === 0 && <p class="muted">No campaign matches.</p>}
-          <Pager
-            hasPrevious={cursors.length > 0}
-            next={page.data.nextCursor}
-            onPrevious={() => setCursors(cursors.slice(0, -1))}
-            onNext={(cursor) => setCursors([...cursors, cursor])}
-          />
+          {pager && <Pager {...pager} />}
         </>
       )}
     </section>

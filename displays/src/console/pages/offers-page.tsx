@@ -5,17 +5,15 @@ import { Pager } from '../components/pager.tsx';
 import { pick } from '../domain/choices.ts';
 import { emptyOfferForm, type OfferForm, offerWriteOf } from '../domain/offer-form.ts';
 import { errorSummary, type FieldErrors } from '../domain/problem.ts';
-import { useLoad } from '../hooks/use-load.ts';
+import { usePagedList } from '../hooks/use-paged-list.ts';
 
 const BENEFITS = ['percent', 'amount', 'gift'] as const;
 
 /** What customers get on their phones: the offers, and a new one. */
 export function OffersPage({ locale }: { locale: string }) {
   const { api } = useConsole();
-  const [cursors, setCursors] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
-  const [saved, setSaved] = useState(0);
-  const page = useLoad(() => api.offers(cursors.at(-1)), [cursors.at(-1), saved]);
+  const { page, pager, reload } = usePagedList((cursor) => api.offers(cursor));
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
   if (creating) {
@@ -23,7 +21,7 @@ export function OffersPage({ locale }: { locale: string }) {
       <OfferEditor
         onDone={() => {
           setCreating(false);
-          setSaved(saved + 1);
+          reload();
         }}
       />
     );
@@ -73,12 +71,7 @@ export function OffersPage({ locale }: { locale: string }) {
               ))}
             </tbody>
           </table>
-          <Pager
-            hasPrevious={cursors.length > 0}
-            next={page.data.nextCursor}
-            onPrevious={() => setCursors(cursors.slice(0, -1))}
-            onNext={(cursor) => setCursors([...cursors, cursor])}
-          />
+          {pager && <Pager {...pager} />}
         </>
       )}
     </section>

@@ -6,7 +6,7 @@ import { Field } from '../components/field.tsx';
 import { Pager } from '../components/pager.tsx';
 import { errorSummary, type FieldErrors } from '../domain/problem.ts';
 import { readSegmentRule } from '../domain/segment-rule-text.ts';
-import { useLoad } from '../hooks/use-load.ts';
+import { usePagedList } from '../hooks/use-paged-list.ts';
 
 const EXAMPLE_RULE = JSON.stringify(
   { match: 'all', conditions: [{ field: 'tier', op: 'at-least', value: 'gold' }] },
@@ -17,10 +17,8 @@ const EXAMPLE_RULE = JSON.stringify(
 /** Saved audiences: their rules, and how many customers each reaches now. */
 export function SegmentsPage() {
   const { api } = useConsole();
-  const [cursors, setCursors] = useState<string[]>([]);
   const [editing, setEditing] = useState<StoredSegment | 'new' | null>(null);
-  const [saved, setSaved] = useState(0);
-  const page = useLoad(() => api.segments(cursors.at(-1)), [cursors.at(-1), saved]);
+  const { page, pager, reload } = usePagedList((cursor) => api.segments(cursor));
 
   if (editing !== null) {
     return (
@@ -28,7 +26,7 @@ export function SegmentsPage() {
         segment={editing === 'new' ? null : editing}
         onDone={() => {
           setEditing(null);
-          setSaved(saved + 1);
+          reload();
         }}
       />
     );
@@ -70,12 +68,7 @@ export function SegmentsPage() {
               ))}
             </tbody>
           </table>
-          <Pager
-            hasPrevious={cursors.length > 0}
-            next={page.data.nextCursor}
-            onPrevious={() => setCursors(cursors.slice(0, -1))}
-            onNext={(cursor) => setCursors([...cursors, cursor])}
-          />
+          {pager && <Pager {...pager} />}
         </>
       )}
     </section>
