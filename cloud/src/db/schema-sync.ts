@@ -1,3 +1,4 @@
+import { NAME_FOLD_FROM, NAME_FOLD_TO } from '@vitrine/shared';
 import { sql } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
@@ -35,6 +36,15 @@ export const customerMatchColumns = {
   emailCanonical: () =>
     text('email_canonical').generatedAlwaysAs(
       sql`regexp_replace(split_part(lower(regexp_replace("email", '\\s', '', 'g')), '@', 1), '\\+.*$|\\.', '', 'g') || '@' || split_part(lower(regexp_replace("email", '\\s', '', 'g')), '@', 2)`,
+    ),
+  /** Lower case without accents (shared's `foldName`): a name search matches its start. */
+  firstNameKey: () =>
+    text('first_name_key').generatedAlwaysAs(
+      sql`translate(lower("first_name"), ${sql.raw(`'${NAME_FOLD_FROM}'`)}, ${sql.raw(`'${NAME_FOLD_TO}'`)})`,
+    ),
+  lastNameKey: () =>
+    text('last_name_key').generatedAlwaysAs(
+      sql`translate(lower("last_name"), ${sql.raw(`'${NAME_FOLD_FROM}'`)}, ${sql.raw(`'${NAME_FOLD_TO}'`)})`,
     ),
   /** Digits only, the country code included when the number carries one. */
   phoneNormalized: () =>

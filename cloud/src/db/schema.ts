@@ -157,6 +157,8 @@ export const customers = pgTable(
     emailNormalized: customerMatchColumns.emailNormalized(),
     emailCanonical: customerMatchColumns.emailCanonical(),
     phoneNormalized: customerMatchColumns.phoneNormalized(),
+    firstNameKey: customerMatchColumns.firstNameKey(),
+    lastNameKey: customerMatchColumns.lastNameKey(),
   },
   (table) => [
     index('customers_organisation_id_idx').on(table.organisationId, table.id),
@@ -170,6 +172,15 @@ export const customers = pgTable(
       sql`right(${table.phoneNormalized}, ${sql.raw(String(PHONE_TAIL_DIGITS))})`,
     ),
     index('customers_tier_idx').on(table.organisationId, table.tier),
+    // Prefix searches (`like 'ab%'`) whatever the database's collation.
+    index('customers_first_name_key_idx').on(
+      table.organisationId,
+      table.firstNameKey.op('text_pattern_ops'),
+    ),
+    index('customers_last_name_key_idx').on(
+      table.organisationId,
+      table.lastNameKey.op('text_pattern_ops'),
+    ),
     check('customers_currency_iso', sql`${table.currency} ~ '^[A-Z]{3}$'`),
     check('customers_lifetime_value_positive', sql`${table.lifetimeValue} >= 0`),
     check('customers_birth_month_range', sql`${table.birthMonth} between 1 and 12`),
