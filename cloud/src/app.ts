@@ -27,6 +27,7 @@ import { createFleetRoutes } from './fleet/fleet-routes.ts';
 import { createRouter } from './http/router.ts';
 import { createIngestRepository } from './ingest/ingest-repository.ts';
 import { createIngestRoutes } from './ingest/ingest-routes.ts';
+import { createMemberApiRoutes } from './members/member-routes.ts';
 import type { CloudMetrics } from './observability/cloud-metrics.ts';
 import { observeRequests } from './observability/observe-requests.ts';
 import { createOpsRoutes } from './observability/ops-routes.ts';
@@ -113,6 +114,16 @@ export function createCloudApp({
   app.route('/', createTicketFeedRoutes({ tickets, tokens }));
   app.route('/', createEngagementRoutes({ db, stores, customers, tokens, now }));
   app.route('/', createEventApiRoutes({ db, tokens, keys, now }));
+  app.route(
+    '/',
+    createMemberApiRoutes({
+      db,
+      registry: createCustomerRegistryRepository(db),
+      keys,
+      metrics,
+      now,
+    }),
+  );
   app.route('/', createFleetRoutes({ fleet: createFleetRepository(db), tokens, now }));
   app.route(
     '/',
