@@ -15,6 +15,7 @@ export type PresenceSource =
   | 'kiosk-scan'
   | 'associate-scan'
   | 'content-scan'
+  | 'offer-opened'
   | 'ranging';
 
 export interface PresenceVerifierOptions {

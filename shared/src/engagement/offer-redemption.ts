@@ -58,6 +58,7 @@ export function redemptionCodeMessage(storeId: string, deliveryId: string): stri
 /** How an offer was redeemed: marked by an associate, or its QR scanned by one. */
 export const REDEMPTION_METHODS = ['associate-mark', 'associate-scan'] as const;
 export const redemptionMethodSchema = z.enum(REDEMPTION_METHODS);
+export type RedemptionMethod = z.infer<typeof redemptionMethodSchema>;
 
 /** A redemption as the edge keeps it and tells the tablet. */
 export const offerRedemptionSchema = z.object({
