@@ -3,6 +3,7 @@ import {
   audiencePreviewSchema,
   type CampaignWriteInput,
   campaignPageSchema,
+  fleetSchema,
   type OfferWrite,
   offerPageSchema,
   type SegmentWrite,
@@ -75,6 +76,7 @@ export function createConsoleApi(client: CloudClient) {
     /** A report as CSV, for the marketer to save. */
     reportCsv: (kind: ReportKind, query: ReportQuery) =>
       client.download(`/v1/analytics/${kind}${queryOf({ ...query, format: 'csv' })}`),
+    fleet: () => client.get('/v1/fleet', fleetSchema),
     simulate: (request: SimulationRequest) =>
       client.send('POST', '/v1/simulation', request, simulationResultSchema),
   };

@@ -4,6 +4,7 @@ import { useLoad } from '../hooks/use-load.ts';
 import { AnalyticsPage } from '../pages/analytics-page.tsx';
 import { CalendarPage } from '../pages/calendar-page.tsx';
 import { CampaignsPage } from '../pages/campaigns-page.tsx';
+import { FleetPage } from '../pages/fleet-page.tsx';
 import { OffersPage } from '../pages/offers-page.tsx';
 import { SegmentsPage } from '../pages/segments-page.tsx';
 import { SimulationPage } from '../pages/simulation-page.tsx';
@@ -16,6 +17,7 @@ const TITLES: Record<Page, string> = {
   calendar: 'Calendar',
   analytics: 'Analytics',
   simulation: 'Simulation',
+  fleet: 'Fleet',
 };
 
 export interface ConsoleScreenProps {
@@ -83,5 +85,7 @@ function PageOf({ page, detail, locale }: { page: Page; detail: string | null; l
       return <AnalyticsPage locale={locale} />;
     case 'simulation':
       return <SimulationPage />;
+    case 'fleet':
+      return <FleetPage />;
   }
 }

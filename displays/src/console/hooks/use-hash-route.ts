@@ -8,6 +8,7 @@ export const PAGES = [
   'calendar',
   'analytics',
   'simulation',
+  'fleet',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
