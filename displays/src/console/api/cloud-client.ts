@@ -15,7 +15,7 @@ export interface CloudClientOptions {
 export interface CloudClient {
   get<T extends z.ZodType>(path: string, schema: T): Promise<ApiResult<z.infer<T>>>;
   send<T extends z.ZodType>(
-    method: 'POST' | 'PUT',
+    method: 'POST' | 'PUT' | 'PATCH',
     path: string,
     body: unknown,
     schema: T,

@@ -18,18 +18,12 @@ import {
 import { z } from 'zod';
 import { analyticsReportSchemas, type ReportKind } from './analytics-reports.ts';
 import type { CloudClient } from './cloud-client.ts';
+import { createEventsApi } from './events-api.ts';
+import { queryOf } from './query-string.ts';
 
 const storeListSchema = z.object({ items: z.array(storeSchema) });
 
-/** A query string of the values that are set; blank filters are left out. */
-export function queryOf(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(name, String(value));
-  }
-  const text = search.toString();
-  return text === '' ? '' : `?${text}`;
-}
+export { queryOf } from './query-string.ts';
 
 export interface ReportQuery {
   storeId?: string;
@@ -79,6 +73,7 @@ export function createConsoleApi(client: CloudClient) {
     fleet: () => client.get('/v1/fleet', fleetSchema),
     simulate: (request: SimulationRequest) =>
       client.send('POST', '/v1/simulation', request, simulationResultSchema),
+    events: createEventsApi(client),
   };
 }
 
