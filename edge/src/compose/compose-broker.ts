@@ -54,6 +54,7 @@ export async function composeIntake(
   const filters = [
     topicFilter('checkIn', { store: config.storeId }),
     topicFilter('qrScan', { store: config.storeId }),
+    topicFilter('offerOpened', { store: config.storeId }),
   ];
   // Embedded, the edge takes them before the phone's PUBACK: the broker dies with the
   // edge, so only the phone's resend can bring back what a killed edge had not kept.

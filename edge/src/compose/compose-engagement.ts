@@ -9,6 +9,7 @@ import { createEngagementEngine, type EngagementEngine } from '../engagement/eng
 import { createEngagementFeedClient } from '../engagement/engagement-feed-client.ts';
 import { createEngagementMetrics } from '../engagement/engagement-metrics.ts';
 import { createEngagementStateFile } from '../engagement/engagement-state-file.ts';
+import type { OfferDesk } from '../offers/offer-desk.ts';
 import type { DurableOutbox } from '../outbox/durable-outbox.ts';
 import type { Publish } from '../scans/scan-answer-publisher.ts';
 import type { LocalProfileStore } from '../store/local-profile-store.ts';
@@ -21,6 +22,8 @@ export interface EngagementParts {
   outbox: DurableOutbox;
   pushSuggestion: (suggestion: CampaignSuggestion) => void;
   publish: Publish;
+  /** Phone offers kept for redemption before they go out; none without it. */
+  offers?: Pick<OfferDesk, 'issue'>;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function composeEngagement(
 ): Promise<EngagementEngine> {
   const dir = join(config.dataDir, 'engagement');
   const engagementMetrics = createEngagementMetrics(metrics.registry);
-  const { outbox } = parts;
+  const { outbox, offers } = parts;
   const engine = createEngagementEngine({
     storeId: config.storeId,
     profileOf: (customerId) => profileOf(customerId, parts, now),
@@ -43,6 +46,15 @@ export async function composeEngagement(
       pushSuggestion: parts.pushSuggestion,
       publish: parts.publish,
       clientOf: (customerId) => engine.clientOf(customerId),
+      ...(offers
+        ? {
+            issueOffer: (issue) =>
+              offers.issue({
+                ...issue,
+                perCustomer: engine.offerOf(issue.offer.offerId)?.redemptionLimit.perCustomer ?? 1,
+              }),
+          }
+        : {}),
     }),
     report: (event) => outbox.append(event),
     stateFile: createEngagementStateFile(dir),

@@ -3,6 +3,7 @@ import {
   type CampaignSuggestion,
   createEnvelope,
   type Delivery,
+  type PhoneOffer,
   TOPICS,
 } from '@vitrine/shared';
 import type { Publish } from '../scans/scan-answer-publisher.ts';
@@ -16,6 +17,35 @@ export interface DeliveryPublisherOptions {
   publish: Publish;
   /** The app the customer last used in this store, where their phone offers go. */
   clientOf: (customerId: string) => string | null;
+  /**
+   * Keeps a phone offer (durably) before it goes out, and gives it its delivery id and
+   * redemption code; without it offers go out as decided and cannot be redeemed here.
+   */
+  issueOffer?: (issue: {
+    deliveryId: string;
+    campaignId: string;
+    customerId: string;
+    offer: PhoneOffer;
+    at: number;
+  }) => Promise<PhoneOffer>;
+}
+
+/** A delivery's id: its decision and its place in it, as in its `delivery:` ingest key. */
+export const deliveryIdOf = (decisionId: string, index: number) => `${decisionId}-${index}`;
+
+/** The phone offer the same campaign sent in this decision, for the associates to redeem. */
+function offerBeside(
+  deliveries: readonly Delivery[],
+  campaignId: string,
+  decisionId: string,
+): CampaignSuggestion['offer'] {
+  const index = deliveries.findIndex(
+    (delivery) => delivery.kind === 'phone-offer' && delivery.campaignId === campaignId,
+  );
+  const sibling = deliveries[index];
+  if (sibling?.kind !== 'phone-offer') return undefined;
+  const { offerId, title, validUntil } = sibling.offer;
+  return { deliveryId: deliveryIdOf(decisionId, index), offerId, title, validUntil };
 }
 
 /**
@@ -32,10 +62,24 @@ export function createDeliveryPublisher(options: DeliveryPublisherOptions) {
 
   return async function deliver(
     delivery: Delivery,
-    { decisionId, index, at }: { decisionId: string; index: number; at: number },
+    {
+      decisionId,
+      index,
+      at,
+      deliveries = [],
+    }: {
+      decisionId: string;
+      index: number;
+      at: number;
+      /** Every delivery of the decision: a suggestion names the offer sent beside it. */
+      deliveries?: readonly Delivery[];
+    },
   ): Promise<DeliveryOutcome> {
     switch (delivery.kind) {
-      case 'associate-alert':
+      case 'associate-alert': {
+        const offer = options.issueOffer
+          ? offerBeside(deliveries, delivery.campaignId, decisionId)
+          : undefined;
         options.pushSuggestion({
           suggestionId: `sug_${decisionId}-${index}`,
           storeId,
@@ -44,8 +88,10 @@ export function createDeliveryPublisher(options: DeliveryPublisherOptions) {
           zoneId: delivery.zoneId,
           suggestion: delivery.suggestion,
           at: new Date(at).toISOString(),
+          ...(offer ? { offer } : {}),
         });
         return 'sent';
+      }
       case 'screen-content': {
         const { message } = delivery;
         const topic = buildTopic('zoneScreen', { store: storeId, zone: message.zoneId });
@@ -53,10 +99,20 @@ export function createDeliveryPublisher(options: DeliveryPublisherOptions) {
         return 'sent';
       }
       case 'phone-offer': {
+        // Kept first, so that an associate can redeem it even when no phone is known.
+        const offer = options.issueOffer
+          ? await options.issueOffer({
+              deliveryId: deliveryIdOf(decisionId, index),
+              campaignId: delivery.campaignId,
+              customerId: delivery.customerId,
+              offer: delivery.offer,
+              at,
+            })
+          : delivery.offer;
         const clientId = options.clientOf(delivery.customerId);
         if (clientId === null) return 'no-recipient';
         const topic = buildTopic('phoneOffer', { store: storeId, clientId });
-        await publishTo(topic, delivery.offer, at, TOPICS.phoneOffer.qos);
+        await publishTo(topic, offer, at, TOPICS.phoneOffer.qos);
         return 'sent';
       }
       case 'event-invitation':

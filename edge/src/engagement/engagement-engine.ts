@@ -9,6 +9,7 @@ import {
   emptyEngagementState,
   endVisit,
   type IngestEvent,
+  type Offer,
   pruneEngagementState,
   recordDeliveries,
   type ScreenContentItem,
@@ -45,6 +46,7 @@ interface Catalogue {
   liveCampaignIds: ReadonlySet<string>;
   /** The screen content campaigns send, by id: what a zone screen message names. */
   content: ReadonlyMap<string, ScreenContentItem>;
+  offers: ReadonlyMap<string, Offer>;
 }
 
 /** A decision taken, and its deliveries under way (after the state that spent them is kept). */
@@ -121,7 +123,13 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
     const sent = stateFile.save(state).then(async () => {
       await Promise.all(
         decision.deliveries.map((delivery, index) =>
-          deliverAndReport(delivery, { index, decisionId, event, customerId }),
+          deliverAndReport(delivery, {
+            index,
+            decisionId,
+            event,
+            customerId,
+            deliveries: decision.deliveries,
+          }),
         ),
       );
     });
@@ -140,12 +148,13 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
       decisionId: string;
       event: Extract<EngagementInput, { kind: 'decide' }>['event'];
       customerId: string;
+      deliveries: readonly Decision['deliveries'][number][];
     },
   ) {
-    const { index, decisionId, event, customerId } = context;
+    const { index, decisionId, event, customerId, deliveries } = context;
     const at = now();
     const outcome = await options
-      .deliver(delivery, { decisionId, index, at })
+      .deliver(delivery, { decisionId, index, at, deliveries })
       .catch((error: unknown) => {
         logger.warn({ err: error, campaignId: delivery.campaignId }, 'delivery failed');
         return 'failed' as const;
@@ -197,6 +206,7 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
         calendar: createZonedCalendar(stored.timeZone),
         liveCampaignIds: new Set(stored.catalogue.campaigns.map((campaign) => campaign.id)),
         content: new Map(stored.catalogue.content.map((item) => [item.id, item])),
+        offers: new Map(stored.catalogue.offers.map((offer) => [offer.id, offer])),
       };
       prune();
       metrics.catalogueCampaigns.set(index.size);
@@ -209,6 +219,8 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
     /** A content item of the catalogue's campaigns, for the screens that show it. */
     campaignContent: (contentId: string): ScreenContentItem | null =>
       catalogue?.content.get(contentId) ?? null,
+    /** An offer of the catalogue in use (its redemption limit), or null. */
+    offerOf: (offerId: string): Offer | null => catalogue?.offers.get(offerId) ?? null,
     /** The app the customer last checked in with here, where a phone offer goes. */
     clientOf: (customerId: string): string | null => clients.get(customerId) ?? null,
     /** A fact the edge reported: decided in turn, never holding up the reporter. */

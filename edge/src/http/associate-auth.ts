@@ -5,6 +5,8 @@ import { problem } from './problem.ts';
 
 export interface AssociateVariables {
   associateId: string;
+  /** The associate's name as the token says it. */
+  associateName: string;
 }
 
 /** Bearer token of an associate of this store, checked like the socket's. */
@@ -21,6 +23,7 @@ export function requireAssociate(
     const access = authorizeAssociate(verified.claims, storeId);
     if (!access.ok) return problem(c, 403, 'forbidden', access.reason);
     c.set('associateId', access.associateId);
+    c.set('associateName', access.name);
     await next();
   };
 }

@@ -12,8 +12,10 @@ import { Server } from 'socket.io';
 import { authorizeAssociate } from '../domain/associate-access.ts';
 import type { EdgeMetrics } from '../observability/edge-metrics.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { OfferDesk } from '../offers/offer-desk.ts';
 import type { ArrivalClaimDesk } from './arrival-claim-desk.ts';
 import { serveClaims } from './claim-socket-handlers.ts';
+import { serveOfferRedemptions } from './offer-socket-handlers.ts';
 import type { TokenVerifier } from './token-verifier.ts';
 
 interface SocketData {
@@ -30,6 +32,8 @@ export interface AssociateSocketsOptions {
   logger: Logger;
   /** Acknowledgements, claims and outcomes of the arrivals pushed; none without it. */
   claims?: ArrivalClaimDesk;
+  /** Redemptions of the offers delivered in the store (`offer:redeem`); none without it. */
+  offers?: Pick<OfferDesk, 'redeem'>;
 }
 
 export interface AssociateSockets {
@@ -44,7 +48,7 @@ export interface AssociateSockets {
  * is required at connect; the socket then joins the store's room, where alerts go.
  */
 export function createAssociateSockets(options: AssociateSocketsOptions): AssociateSockets {
-  const { storeId, verifier, metrics, logger, claims } = options;
+  const { storeId, verifier, metrics, logger, claims, offers } = options;
   const room = associateRoom(storeId);
   /** Each associate's own room, for the alerts that name who they are for. */
   const roomOf = (associateId: string) => `${room}:${associateId}`;
@@ -87,6 +91,10 @@ export function createAssociateSockets(options: AssociateSocketsOptions): Associ
             broadcast: (claim) => io?.to(room).emit('claim', claim),
             logger,
           });
+        }
+        if (offers) {
+          const actor = { associateId: socket.data.associateId, name: socket.data.name };
+          serveOfferRedemptions(socket, actor, { desk: offers, logger });
         }
         void options
           .storeName()
