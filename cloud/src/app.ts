@@ -19,6 +19,8 @@ import { createCustomerRegistryRepository } from './customers/customer-registry-
 import { createCustomerRepository } from './customers/customer-repository.ts';
 import { createCustomerRoutes } from './customers/customer-routes.ts';
 import { createRegistrationRoutes } from './customers/registration-routes.ts';
+import { createCustomerSearchRepository } from './customers/search-repository.ts';
+import { createSearchRoutes } from './customers/search-routes.ts';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors/app-errors.ts';
 import { createEventApiRoutes } from './events/event-api-routes.ts';
@@ -81,6 +83,10 @@ export function createCloudApp({
   app.route('/', createAuthRoutes({ credentials, stores, tokens, keys, metrics }));
   app.route('/', createStoreRoutes({ stores, tokens }));
   app.route('/', createCustomerRoutes({ customers, stores, tokens, metrics }));
+  app.route(
+    '/',
+    createSearchRoutes({ search: createCustomerSearchRepository(db), stores, tokens }),
+  );
   app.route(
     '/',
     createRegistrationRoutes({
