@@ -8,6 +8,7 @@ import { composeCheckIns, composeLateCheckIns } from './compose/compose-check-in
 import { composeEngagement } from './compose/compose-engagement.ts';
 import { composeHttp } from './compose/compose-http.ts';
 import { composeIdentity } from './compose/compose-identity.ts';
+import { composeOffers } from './compose/compose-offers.ts';
 import { composeOutbox } from './compose/compose-outbox.ts';
 import { composePresence } from './compose/compose-presence.ts';
 import { composeProfiles } from './compose/compose-profiles.ts';
@@ -92,6 +93,8 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       outbox,
     });
 
+    const reject = createRejectionReporter({ metrics, logger });
+    const offers = await composeOffers(context, { outbox, presence, reject });
     const verifier = deps.tokenVerifier ?? createCloudTokenVerifier(config.cloudUrl);
     const recentAlerts = createRecentBuffer<ArrivalAlert>(100);
     const recentArrivals = createRecentArrivals();
@@ -110,8 +113,8 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       metrics,
       logger,
       claims,
+      offers: offers.desk,
     });
-    const reject = createRejectionReporter({ metrics, logger });
     const { checkIns, loyaltyScans } = composeCheckIns(context, {
       cloud,
       presence,
@@ -151,6 +154,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       outbox,
       pushSuggestion: (suggestion) => sockets.pushSuggestion(suggestion),
       publish,
+      offers: offers.desk,
     });
     const presenceService = layout
       ? composePresence(context, {
@@ -180,8 +184,10 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       sockets,
       loyaltyScans,
       tickets,
+      offers: offers.desk,
       zones: zones ? { zones } : {},
       screens,
+      mqttUrl,
     });
     mqtt = await composeIntake(context, {
       broker,
@@ -191,6 +197,9 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       handlers: {
         checkIn: (message) => checkIns.receive(message),
         qrScan: (message) => qrScans.handle(message),
+        offerOpened: async (message) => {
+          await offers.opened.handle(message);
+        },
       },
       reject,
       onConnectionChange: (connected) => {

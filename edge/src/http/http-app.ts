@@ -8,6 +8,7 @@ import type { RecentBuffer } from '../domain/recent-alerts.ts';
 import type { LoyaltyScanFlow } from '../flows/loyalty-scan-flow.ts';
 import type { TicketFlow } from '../flows/ticket-flow.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { OfferDesk } from '../offers/offer-desk.ts';
 import { createPresenceRoutes } from '../presence/presence-routes.ts';
 import type { ZonesView } from '../presence/zones-view.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
@@ -37,8 +38,12 @@ export interface HttpAppOptions {
   zones?: () => ZonesView;
   /** Event tickets scanned at the door by the same tablets, when set. */
   tickets?: Pick<TicketFlow, 'scanByAssociate'>;
+  /** Offer redemption codes scanned by the same tablets, when set. */
+  offers?: Pick<OfferDesk, 'redeem'>;
   /** The screens' player and routes under /screen/, when set. */
   screens?: ScreenRoutes;
+  /** MQTT over WebSocket for phones (`/mqtt`), when set. */
+  mqttWebSocket?: Hono;
   logger: Logger;
 }
 
@@ -91,6 +96,7 @@ export function createHttpApp(options: HttpAppOptions) {
         verifier: options.verifier,
         scans: options.scans,
         ...(options.tickets ? { tickets: options.tickets } : {}),
+        ...(options.offers ? { offers: options.offers } : {}),
       }),
     );
   }
@@ -103,6 +109,7 @@ export function createHttpApp(options: HttpAppOptions) {
   }
 
   if (options.screens) app.route('/', options.screens);
+  if (options.mqttWebSocket) app.route('/', options.mqttWebSocket);
 
   if (displaysDir) {
     const strip = (path: string) => path.replace(/^\/associate/, '');
