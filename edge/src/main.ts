@@ -187,6 +187,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       offers: offers.desk,
       zones: zones ? { zones } : {},
       screens,
+      mqttUrl,
     });
     mqtt = await composeIntake(context, {
       broker,

@@ -42,6 +42,8 @@ export interface HttpAppOptions {
   offers?: Pick<OfferDesk, 'redeem'>;
   /** The screens' player and routes under /screen/, when set. */
   screens?: ScreenRoutes;
+  /** MQTT over WebSocket for phones (`/mqtt`), when set. */
+  mqttWebSocket?: Hono;
   logger: Logger;
 }
 
@@ -107,6 +109,7 @@ export function createHttpApp(options: HttpAppOptions) {
   }
 
   if (options.screens) app.route('/', options.screens);
+  if (options.mqttWebSocket) app.route('/', options.mqttWebSocket);
 
   if (displaysDir) {
     const strip = (path: string) => path.replace(/^\/associate/, '');
