@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password.ts';
 import { createProductRepository } from '../content-codes/product-repository.ts';
 import { createCustomerRepository, type NewCustomer } from '../customers/customer-repository.ts';
 import type { Database } from '../db/database.ts';
+import { insertMemberCredentials } from '../members/member-repository.ts';
 import { createStoreRepository } from '../stores/store-repository.ts';
 import { PRODUCTS } from './domain/demo-catalog.ts';
 import { demoBirthMonth } from './domain/demo-engagement.ts';
@@ -14,6 +15,7 @@ import {
   type DemoLogin,
   demoZones,
 } from './domain/demo-facts.ts';
+import { DEMO_SEED, type DemoMemberLogin, demoMemberLogins } from './domain/demo-members.ts';
 import {
   customerId,
   type GeneratedPurchase,
@@ -46,6 +48,8 @@ export interface SeedManifest {
   /** A Tokyo platinum client with purchases in every store. */
   featuredCustomerId: string;
   logins: readonly DemoLogin[];
+  /** Customers who sign in to the loyalty card. */
+  memberLogins: readonly DemoMemberLogin[];
 }
 
 /** Writes the demo organisation into an empty database, in one transaction. */
@@ -54,7 +58,7 @@ export async function seedDemo(
   {
     customers = 10_000,
     now = new Date(),
-    seed = 0x5eed,
+    seed = DEMO_SEED,
     batchSize = 1_000,
     engagement = false,
   }: SeedDemoOptions = {},
@@ -63,6 +67,8 @@ export async function seedDemo(
   const passwordHashes = await Promise.all(
     DEMO_LOGINS.map((login) => hashPassword(login.password)),
   );
+  const memberLogins = demoMemberLogins({ seed, customers });
+  const memberHashes = await Promise.all(memberLogins.map((login) => hashPassword(login.password)));
   let purchaseCount = 0;
 
   await db.transaction(async (tx) => {
@@ -156,6 +162,14 @@ export async function seedDemo(
         purchaseBatch = [];
       }
     }
+    await insertMemberCredentials(
+      tx,
+      memberLogins.map((login, i) => ({
+        customerId: login.customerId,
+        organisationId: DEMO_ORGANISATION.id,
+        passwordHash: memberHashes[i] ?? '',
+      })),
+    );
     if (engagement) await seedEngagement(tx, now);
   });
   // Fresh statistics, so that the planner uses the indexes on the new rows at once.
@@ -168,5 +182,6 @@ export async function seedDemo(
     purchases: purchaseCount,
     featuredCustomerId: customerId(1),
     logins: DEMO_LOGINS,
+    memberLogins,
   };
 }
