@@ -21,7 +21,7 @@ export function FleetDevices({ devices, now }: { devices: FleetDevice[]; now: Da
         {devices.map((device) => (
           <tr
             key={`${device.kind}:${device.id}`}
-            class={`health-${device.health}`}
+            class={`device-${device.health}`}
             data-device={device.id}
           >
             <td>{device.id}</td>
