@@ -4,6 +4,7 @@ import { useLoad } from '../hooks/use-load.ts';
 import { AnalyticsPage } from '../pages/analytics-page.tsx';
 import { CalendarPage } from '../pages/calendar-page.tsx';
 import { CampaignsPage } from '../pages/campaigns-page.tsx';
+import { EventsPage } from '../pages/events-page.tsx';
 import { FleetPage } from '../pages/fleet-page.tsx';
 import { OffersPage } from '../pages/offers-page.tsx';
 import { SegmentsPage } from '../pages/segments-page.tsx';
@@ -14,6 +15,7 @@ const TITLES: Record<Page, string> = {
   campaigns: 'Campaigns',
   segments: 'Segments',
   offers: 'Offers',
+  events: 'Events',
   calendar: 'Calendar',
   analytics: 'Analytics',
   simulation: 'Simulation',
@@ -79,6 +81,8 @@ function PageOf({ page, detail, locale }: { page: Page; detail: string | null; l
       return <SegmentsPage />;
     case 'offers':
       return <OffersPage locale={locale} />;
+    case 'events':
+      return <EventsPage detail={detail} locale={locale} />;
     case 'calendar':
       return <CalendarPage locale={locale} />;
     case 'analytics':

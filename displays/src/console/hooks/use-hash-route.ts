@@ -5,6 +5,7 @@ export const PAGES = [
   'campaigns',
   'segments',
   'offers',
+  'events',
   'calendar',
   'analytics',
   'simulation',
