@@ -186,6 +186,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       tickets,
       offers: offers.desk,
       zones: zones ? { zones } : {},
+      profiles: localProfiles,
       screens,
       mqttUrl,
     });

@@ -1,3 +1,4 @@
+import { classifyCustomerQuery } from '@vitrine/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LocalProfileStore } from '../src/store/local-profile-store.ts';
 import { DEFAULT_PROFILE_HOLDS } from '../src/store/profile-holds.ts';
@@ -263,6 +264,29 @@ export function localProfileStoreContract(name: string, open: () => Promise<Loca
       await store.applySync({ upserts, erasures: [], watermark: '1000' }, 1);
       expect(await store.count()).toBe(1000);
       expect((await store.get('cus_000500'))?.profile.id).toBe('cus_000500');
+    });
+
+    it('finds held customers by the start of a name, an email or the end of a phone', async () => {
+      const elise = buildProfile({
+        id: 'cus_000002',
+        firstName: 'Élise',
+        lastName: 'Dürr_Moreau',
+        email: 'elise.durr@example.fr',
+        phone: '+33612345678',
+      });
+      const other = buildProfile({ id: 'cus_000003', firstName: 'Elias', lastName: 'Martin' });
+      await store.applySync({ upserts: [elise, other], erasures: [], watermark: '1' }, 1000);
+      const ids = async (q: string) =>
+        (await store.search(classifyCustomerQuery(q), 20)).map((profile) => profile.id);
+      expect(await ids('eli')).toEqual(['cus_000002', 'cus_000003']);
+      expect(await ids('ELISE durr_')).toEqual(['cus_000002']);
+      expect(await ids('eli d%')).toEqual([]);
+      expect(await ids('lise')).toEqual([]);
+      expect(await ids('Elise.Durr@Example.fr')).toEqual(['cus_000002']);
+      expect(await ids('elisedurr+vip@example.fr')).toEqual(['cus_000002']);
+      expect(await ids('06 12 34 56 78')).toEqual(['cus_000002']);
+      expect(await ids('eli')).toHaveLength(2);
+      expect(await store.search(classifyCustomerQuery('eli'), 1)).toHaveLength(1);
     });
   });
 }

@@ -1,6 +1,11 @@
 import {
   type CustomerProfile,
+  type CustomerRegistration,
+  type CustomerSearchResult,
   customerProfileSchema,
+  customerSearchResultSchema,
+  type DuplicateCustomerProblem,
+  duplicateCustomerProblemSchema,
   ERROR_CODES,
   type LoginRequest,
   type LoginResponse,
@@ -34,10 +39,30 @@ export type StoreLookup =
   | { outcome: 'found'; store: Store }
   | { outcome: 'failed'; reason: CloudFailure | 'not_found'; detail: string };
 
+export type CustomerSearchOutcome =
+  | { outcome: 'ok'; result: CustomerSearchResult }
+  | { outcome: 'rejected'; status: number; problem: ProblemBody }
+  | { outcome: 'failed'; reason: CloudFailure; detail: string };
+
+export type RegistrationResult =
+  | { outcome: 'created'; profile: CustomerProfile }
+  /** A customer of the organisation looks like this one: nothing was created. */
+  | { outcome: 'duplicate'; problem: DuplicateCustomerProblem }
+  | { outcome: 'rejected'; status: number; problem: ProblemBody }
+  | { outcome: 'failed'; reason: CloudFailure; detail: string };
+
 export interface CloudClient {
   fetchProfile(customerId: string): Promise<ProfileLookup>;
   fetchStore(storeId: string): Promise<StoreLookup>;
   login(request: LoginRequest): Promise<LoginResult>;
+  /** The organisation-wide client search, as the store's edge device. */
+  searchCustomers(storeId: string, q: string): Promise<CustomerSearchOutcome>;
+  /** Registers a client in the store on behalf of the associate whose token is given. */
+  registerCustomer(
+    storeId: string,
+    registration: CustomerRegistration,
+    associateToken: string,
+  ): Promise<RegistrationResult>;
 }
 
 export interface CloudClientOptions {
@@ -75,6 +100,9 @@ function describe(error: unknown): string {
  * slow on purpose: the login gets this long, not the lookup deadline of an arrival.
  */
 const LOGIN_TIMEOUT_MS = 5000;
+/** An associate waits at the search box, or at the registration form: seconds, not 800 ms. */
+const SEARCH_TIMEOUT_MS = 3000;
+const REGISTRATION_TIMEOUT_MS = 5000;
 
 /** The cloud API as the edge uses it: every answer parsed with the shared schemas. */
 export function createCloudClient({
@@ -119,6 +147,19 @@ export function createCloudClient({
 
   const authorised = { authorization: `Bearer ${token}` };
 
+  /** A 4xx with a problem body the cloud gave: passed on as is. */
+  function rejection(response: Response, body: unknown) {
+    const problem = problemBodySchema.safeParse(body);
+    if (!problem.success) {
+      return {
+        outcome: 'failed' as const,
+        reason: 'invalid_response' as const,
+        detail: `HTTP ${response.status}`,
+      };
+    }
+    return { outcome: 'rejected' as const, status: response.status, problem: problem.data };
+  }
+
   return {
     async fetchProfile(customerId) {
       const result = await call(`/v1/customers/${encodeURIComponent(customerId)}/profile`, {
@@ -153,6 +194,50 @@ export function createCloudClient({
         return { outcome: 'failed', reason: 'invalid_response', detail: parsed.error.message };
       }
       return { outcome: 'found', store: parsed.data };
+    },
+
+    async searchCustomers(storeId, q) {
+      const path = `/v1/stores/${encodeURIComponent(storeId)}/customers/search?q=${encodeURIComponent(q)}`;
+      const result = await call(
+        path,
+        { headers: authorised },
+        Math.max(timeoutMs, SEARCH_TIMEOUT_MS),
+      );
+      if (!result.ok) return { outcome: 'failed', reason: result.reason, detail: result.detail };
+      const { response, body } = result;
+      if (!response.ok) return rejection(response, body);
+      const parsed = customerSearchResultSchema.safeParse(body);
+      if (!parsed.success) {
+        return { outcome: 'failed', reason: 'invalid_response', detail: parsed.error.message };
+      }
+      return { outcome: 'ok', result: parsed.data };
+    },
+
+    async registerCustomer(storeId, registration, associateToken) {
+      const result = await call(
+        `/v1/stores/${encodeURIComponent(storeId)}/customers`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${associateToken}`,
+          },
+          body: JSON.stringify(registration),
+        },
+        Math.max(timeoutMs, REGISTRATION_TIMEOUT_MS),
+      );
+      if (!result.ok) return { outcome: 'failed', reason: result.reason, detail: result.detail };
+      const { response, body } = result;
+      if (response.status === 409) {
+        const duplicate = duplicateCustomerProblemSchema.safeParse(body);
+        if (duplicate.success) return { outcome: 'duplicate', problem: duplicate.data };
+      }
+      if (!response.ok) return rejection(response, body);
+      const parsed = customerProfileSchema.safeParse(body);
+      if (!parsed.success) {
+        return { outcome: 'failed', reason: 'invalid_response', detail: parsed.error.message };
+      }
+      return { outcome: 'created', profile: parsed.data };
     },
 
     async login(request) {

@@ -12,6 +12,7 @@ import type { OfferDesk } from '../offers/offer-desk.ts';
 import type { ZonesView } from '../presence/zones-view.ts';
 import type { AssociateSockets } from '../realtime/associate-socket.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
+import type { LocalProfileStore } from '../store/local-profile-store.ts';
 import { EDGE_VERSION } from '../version.ts';
 import type { ScreenWeb } from './compose-screens.ts';
 import type { EdgeContext } from './edge-context.ts';
@@ -28,6 +29,8 @@ export interface HttpParts {
   screens?: ScreenWeb;
   /** Redemption codes scanned at the till (`POST /api/scans`). */
   offers?: Pick<OfferDesk, 'redeem'>;
+  /** The profiles this edge holds: the client search's fallback without the cloud. */
+  profiles?: Pick<LocalProfileStore, 'search' | 'get'>;
   /** The store's broker, which phones reach over WebSocket at /mqtt. */
   mqttUrl: string;
 }
@@ -51,6 +54,7 @@ export async function composeHttp(
     tickets: parts.tickets,
     ...(parts.offers ? { offers: parts.offers } : {}),
     ...parts.zones,
+    ...(parts.profiles ? { customers: { cloud: parts.cloud, profiles: parts.profiles } } : {}),
     ...(parts.screens ? { screens: parts.screens.routes } : {}),
     ...(mqttWebSocket ? { mqttWebSocket: mqttWebSocket.routes } : {}),
     logger,

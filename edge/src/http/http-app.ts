@@ -14,6 +14,7 @@ import type { ZonesView } from '../presence/zones-view.ts';
 import type { TokenVerifier } from '../realtime/token-verifier.ts';
 import type { ScreenRoutes } from '../screens/screen-routes.ts';
 import { createApiRoutes } from './api-routes.ts';
+import { type CustomerRoutesOptions, createCustomerRoutes } from './customer-routes.ts';
 import { problem } from './problem.ts';
 import { createScanRoutes } from './scan-routes.ts';
 
@@ -44,6 +45,8 @@ export interface HttpAppOptions {
   screens?: ScreenRoutes;
   /** MQTT over WebSocket for phones (`/mqtt`), when set. */
   mqttWebSocket?: Hono;
+  /** The client desk (`/api/customers`): search, card, registration, when set. */
+  customers?: Pick<CustomerRoutesOptions, 'cloud' | 'profiles'>;
   logger: Logger;
 }
 
@@ -87,6 +90,13 @@ export function createHttpApp(options: HttpAppOptions) {
       logger,
     }),
   );
+
+  if (options.customers) {
+    app.route(
+      '/api',
+      createCustomerRoutes({ storeId, verifier: options.verifier, logger, ...options.customers }),
+    );
+  }
 
   if (options.scans) {
     app.route(

@@ -47,6 +47,7 @@ export function createDeferredProfileStore(
       void settled.then((store) => store?.forget(customerId)).catch(() => {});
     },
     pruneExpired: async (now) => (ready === null ? [] : ready.pruneExpired(now)),
+    search: async (query, limit) => (ready === null ? [] : ready.search(query, limit)),
     watermark: async () => (await opened()).watermark(),
     count: async () => (ready === null ? 0 : ready.count()),
     close: async () => {

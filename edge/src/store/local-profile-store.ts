@@ -1,4 +1,4 @@
-import type { Consent, CustomerProfile } from '@vitrine/shared';
+import type { Consent, CustomerProfile, CustomerQuery } from '@vitrine/shared';
 
 /** Where a held profile came from: the store's sync, or a lookup made for one customer. */
 export type ProfileSource = 'sync' | 'demand';
@@ -61,6 +61,11 @@ export interface LocalProfileStore {
    * went.
    */
   pruneExpired(now: number): Promise<string[]>;
+  /**
+   * The customers held here who match a client search (see profile-search.ts), by last
+   * then first name, at most `limit`: the associate's search while the cloud is away.
+   */
+  search(query: CustomerQuery, limit: number): Promise<CustomerProfile[]>;
   /** The watermark of the last page applied; null before the first snapshot. */
   watermark(): Promise<string | null>;
   count(): Promise<number>;

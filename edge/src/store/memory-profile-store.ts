@@ -1,5 +1,6 @@
 import type { LocalProfileStore, StoredProfile } from './local-profile-store.ts';
 import { type ProfileHoldOptions, profileHolds } from './profile-holds.ts';
+import { compareByName, matchesCustomerQuery } from './profile-search.ts';
 
 /**
  * The local store in memory: for tests and for an edge run without a data folder. It
@@ -62,6 +63,13 @@ export function createMemoryProfileStore(holds: ProfileHoldOptions = {}): LocalP
         gone.push(customerId);
       }
       return gone.sort();
+    },
+    async search(query, limit) {
+      return [...profiles.values()]
+        .map(({ profile }) => profile)
+        .filter((profile) => matchesCustomerQuery(profile, query))
+        .sort(compareByName)
+        .slice(0, limit);
     },
     async watermark() {
       return watermark;

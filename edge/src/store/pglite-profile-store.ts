@@ -2,10 +2,16 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { customerProfileSchema } from '@vitrine/shared';
+import {
+  type CustomerQuery,
+  customerProfileSchema,
+  NAME_FOLD_FROM,
+  NAME_FOLD_TO,
+} from '@vitrine/shared';
 import { z } from 'zod';
 import type { LocalProfileStore, StoredProfile } from './local-profile-store.ts';
 import { type ProfileHoldOptions, profileHolds } from './profile-holds.ts';
+import { canonicalEmailOf, PHONE_TAIL_DIGITS, phoneTailOf } from './profile-search.ts';
 
 /** The local schema; every statement is idempotent, so opening an old folder upgrades it. */
 const LOCAL_SCHEMA = `
@@ -218,6 +224,18 @@ export function createPgliteProfileStore(
       const gone = idRowsSchema.safeParse(rows);
       return gone.success ? gone.data.map((row) => row.id).sort() : [];
     },
+    async search(query, limit) {
+      const { rows } = await client.query(searchStatement(query), [
+        ...searchParameters(query),
+        limit,
+      ]);
+      const found = z.array(z.object({ profile: z.unknown() })).safeParse(rows);
+      if (!found.success) return [];
+      return found.data.flatMap(({ profile }) => {
+        const parsed = customerProfileSchema.safeParse(profile);
+        return parsed.success ? [parsed.data] : [];
+      });
+    },
     async watermark() {
       const { rows } = await client.query('select watermark from sync_state where id = 1');
       const row = watermarkRowSchema.safeParse(rows[0]);
@@ -232,4 +250,41 @@ export function createPgliteProfileStore(
       await client.close();
     },
   };
+}
+
+const fold = (path: string) =>
+  `translate(lower(profile->>'${path}'), '${NAME_FOLD_FROM}', '${NAME_FOLD_TO}')`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+/**
+ * A client search over the profiles held here: a scan of this store's selection (the
+ * fallback while the cloud is away, not the organisation's index). `$n` is the last
+ * parameter, the limit.
+ */
+function searchStatement(query: CustomerQuery): string {
+  const order = `order by ${fold('lastName')}, ${fold('firstName')}, id`;
+  if (query.kind === 'name') {
+    const words = query.words.map(
+      (_, index) =>
+        `(${fold('firstName')} like $${index + 1} or ${fold('lastName')} like $${index + 1})`,
+    );
+    return `select profile from profiles where ${words.join(' and ')} ${order} limit $${words.length + 1}`;
+  }
+  if (query.kind === 'email') {
+    return `select profile from profiles
+      where lower(regexp_replace(profile->>'email', '\\s', '', 'g')) in ($1, $2)
+         or regexp_replace(split_part(lower(regexp_replace(profile->>'email', '\\s', '', 'g')), '@', 1), '\\+.*$|\\.', '', 'g')
+            || '@' || split_part(lower(regexp_replace(profile->>'email', '\\s', '', 'g')), '@', 2) = $2
+      ${order} limit $3`;
+  }
+  return `select profile from profiles
+    where regexp_replace(profile->>'phone', '[^0-9]', '', 'g') = $1
+       or right(regexp_replace(profile->>'phone', '[^0-9]', '', 'g'), ${PHONE_TAIL_DIGITS}) = $2
+    ${order} limit $3`;
+}
+
+function searchParameters(query: CustomerQuery): string[] {
+  if (query.kind === 'name') return query.words.map((word) => `${escapeLike(word)}%`);
+  if (query.kind === 'email') return [query.email, canonicalEmailOf(query.email)];
+  return [query.digits, phoneTailOf(query.digits)];
 }
