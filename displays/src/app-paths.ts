@@ -23,3 +23,11 @@ export function consoleAppDir(): string {
 export function screenPlayerDir(): string {
   return fileURLToPath(new URL('../dist/screen/', import.meta.url));
 }
+
+/**
+ * The folder of the built loyalty card (`npm run build -w displays`), which the cloud
+ * serves at /card/ (CLOUD_CARD_DIR, by default this very folder).
+ */
+export function cardAppDir(): string {
+  return fileURLToPath(new URL('../dist/card/', import.meta.url));
+}

@@ -1,1 +1,1 @@
-export { associateAppDir, consoleAppDir, screenPlayerDir } from './app-paths.ts';
+export { associateAppDir, cardAppDir, consoleAppDir, screenPlayerDir } from './app-paths.ts';
