@@ -11,8 +11,6 @@ import { createKeyRoutes } from './auth/key-routes.ts';
 import type { KeyRing } from './auth/signing-keys.ts';
 import { createTokenService } from './auth/token-service.ts';
 import { createEngagementRoutes } from './campaigns/engagement-routes.ts';
-import { defaultConsoleDir } from './console/console-files.ts';
-import { createConsoleRoutes } from './console/console-routes.ts';
 import { createContentCodeRoutes } from './content-codes/content-code-routes.ts';
 import { createProductRepository } from './content-codes/product-repository.ts';
 import { createCustomerRegistryRepository } from './customers/customer-registry-repository.ts';
@@ -36,6 +34,8 @@ import { createOpsRoutes } from './observability/ops-routes.ts';
 import { createPassRepository } from './passes/pass-repository.ts';
 import { createPassRoutes } from './passes/pass-routes.ts';
 import { createScreenApi } from './screens/screen-api.ts';
+import { defaultCardDir, defaultConsoleDir } from './static-apps/static-app-files.ts';
+import { createStaticAppRoutes } from './static-apps/static-app-routes.ts';
 import { createStoreRepository } from './stores/store-repository.ts';
 import { createStoreRoutes } from './stores/store-routes.ts';
 import { createProfileFeedRepository } from './sync/profile-feed-repository.ts';
@@ -55,6 +55,8 @@ export interface CloudAppOptions {
   version?: string;
   /** The built marketer console served at /console/ (by default, the repository's build). */
   consoleDir?: string;
+  /** The built loyalty card served at /card/ (by default, the repository's build). */
+  cardDir?: string;
 }
 
 export const CLOUD_VERSION = '0.1.0';
@@ -68,6 +70,7 @@ export function createCloudApp({
   now = () => new Date(),
   version = CLOUD_VERSION,
   consoleDir = defaultConsoleDir(),
+  cardDir = defaultCardDir(),
 }: CloudAppOptions) {
   const tokens = createTokenService({ keys, now });
   const stores = createStoreRepository(db);
@@ -155,7 +158,24 @@ export function createCloudApp({
     },
   });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Vitrine cloud API' }));
-  app.route('/', createConsoleRoutes({ dir: consoleDir }));
+  app.route(
+    '/',
+    createStaticAppRoutes({
+      prefix: '/console',
+      dir: consoleDir,
+      title: 'marketer console',
+      dirVariable: 'CLOUD_CONSOLE_DIR',
+    }),
+  );
+  app.route(
+    '/',
+    createStaticAppRoutes({
+      prefix: '/card',
+      dir: cardDir,
+      title: 'loyalty card',
+      dirVariable: 'CLOUD_CARD_DIR',
+    }),
+  );
 
   app.notFound((c) => {
     const body: ProblemBody = {

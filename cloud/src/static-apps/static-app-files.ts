@@ -12,32 +12,43 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
   '.map': 'application/json',
 };
 
-export interface ConsoleFile {
+export interface StaticFile {
   body: Uint8Array<ArrayBuffer>;
   contentType: string;
 }
 
 /**
- * Where `npm run build -w displays` writes the console in this repository, unless
- * CLOUD_CONSOLE_DIR names another folder (an image that copies the build elsewhere).
- * The cloud never imports the displays package: it only reads the files it built.
+ * Where `npm run build -w displays` writes a web app in this repository, unless the
+ * environment names another folder (an image that copies the build elsewhere). The cloud
+ * never imports the displays package: it only reads the files it built.
  */
-export function defaultConsoleDir(): string {
+function builtAppDir(variable: string, app: string): string {
   return (
-    process.env.CLOUD_CONSOLE_DIR ??
-    fileURLToPath(new URL('../../../displays/dist/console/', import.meta.url))
+    process.env[variable] ??
+    fileURLToPath(new URL(`../../../displays/dist/${app}/`, import.meta.url))
   );
 }
 
+/** The marketer console's folder: CLOUD_CONSOLE_DIR, or the repository's build. */
+export function defaultConsoleDir(): string {
+  return builtAppDir('CLOUD_CONSOLE_DIR', 'console');
+}
+
+/** The loyalty card's folder: CLOUD_CARD_DIR, or the repository's build. */
+export function defaultCardDir(): string {
+  return builtAppDir('CLOUD_CARD_DIR', 'card');
+}
+
 /**
- * A file of the built console by its path under /console/, or null when there is none.
- * A path that climbs out of the folder is no file of the console.
+ * A file of a built app by its path under the app's prefix, or null when there is none.
+ * A path that climbs out of the folder is no file of the app.
  */
-export async function readConsoleFile(root: string, path: string): Promise<ConsoleFile | null> {
+export async function readStaticFile(root: string, path: string): Promise<StaticFile | null> {
   const relative = normalize(path).replace(/^([/\\])+/, '');
   if (relative.split(sep).includes('..')) return null;
   const file = join(root, relative === '' ? 'index.html' : relative);
