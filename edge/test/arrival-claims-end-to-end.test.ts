@@ -5,30 +5,16 @@
  * recorded; the claim survives an edge restart; the cloud's alerts report counts the
  * acknowledgement and its time to acknowledge.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  type ArrivalAlert,
-  type ArrivalClaim,
-  type ArrivalClaims,
-  buildTopic,
-  type ClaimReply,
-  type ClaimRequestEvent,
-  createEnvelope,
-  loginResponseSchema,
+import type {
+  ArrivalAlert,
+  ArrivalClaim,
+  ArrivalClaims,
+  ClaimReply,
+  ClaimRequestEvent,
 } from '@vitrine/shared';
-import { connectAsync, type MqttClient } from 'mqtt';
-import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type EdgeConfig, loadEdgeConfig } from '../src/config/edge-config.ts';
-import { type RunningEdge, startEdge } from '../src/main.ts';
-import { createEdgeMetrics, type EdgeMetrics } from '../src/observability/edge-metrics.ts';
-import { enrolWallets, presentWallet } from '../src/simulator/loyalty-wallets.ts';
-import { createMemoryProfileStore } from '../src/store/memory-profile-store.ts';
-import { forgetStore } from './support/mqtt-helpers.ts';
-import { type OutboxCloud, startOutboxCloud } from './support/outbox-cloud.ts';
+import { type RealCloudEdge, startRealCloudEdge } from './support/real-cloud-edge.ts';
 import { waitFor } from './support/wait.ts';
 
 const STORE = 'sto_tokyo-ginza';
@@ -44,25 +30,12 @@ interface Tablet {
   ask(event: ClaimRequestEvent, request: unknown): Promise<ClaimReply>;
 }
 
-let cloud: OutboxCloud;
-let config: EdgeConfig;
-let edge: RunningEdge;
-let metrics: EdgeMetrics;
-let phone: MqttClient;
+let store: RealCloudEdge;
 const tablets: Tablet[] = [];
 
-async function login(email: string, base: string) {
-  const response = await fetch(base, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'vitrine-demo' }),
-  });
-  return loginResponseSchema.parse(await response.json()).token;
-}
-
 async function openTablet(email: string): Promise<Tablet> {
-  const token = await login(email, `${edge.httpUrl}/api/login`);
-  const socket = io(edge.httpUrl, { auth: { token }, transports: ['websocket'] });
+  const token = await store.login(email, 'edge');
+  const socket = io(store.edge.httpUrl, { auth: { token }, transports: ['websocket'] });
   const tablet: Tablet = {
     socket,
     alerts: [],
@@ -81,69 +54,21 @@ async function openTablet(email: string): Promise<Tablet> {
   return tablet;
 }
 
-async function startTheEdge() {
-  metrics = createEdgeMetrics({ defaultMetrics: false });
-  edge = await startEdge(config, {
-    logger: pino({ level: 'silent' }),
-    metrics,
-    localStore: createMemoryProfileStore(),
-  });
-}
-
-async function counter(name: string, labels: Record<string, string> = {}): Promise<number> {
-  const values = (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
-  return values
-    .filter((value) => Object.entries(labels).every(([key, want]) => value.labels[key] === want))
-    .reduce((sum, value) => sum + value.value, 0);
-}
-
 beforeAll(async () => {
-  cloud = await startOutboxCloud();
-  config = loadEdgeConfig({
-    EDGE_STORE_ID: STORE,
-    EDGE_CLOUD_URL: cloud.url,
-    EDGE_CLOUD_TOKEN: await cloud.edgeToken(STORE),
-    EDGE_HTTP_PORT: '0',
-    EDGE_MQTT_PORT: '0',
-    MQTT_URL: process.env.MQTT_URL,
-    EDGE_DATA_DIR: await mkdtemp(join(tmpdir(), 'vitrine-edge-')),
-    LOG_LEVEL: 'silent',
-  });
-  await startTheEdge();
-  phone = await connectAsync(edge.mqttUrl, { clientId: 'app-claims', reconnectPeriod: 100 });
-}, 60_000);
+  store = await startRealCloudEdge({ storeId: STORE, phoneId: 'app-claims' });
+}, 180_000);
 
 afterAll(async () => {
   for (const tablet of tablets) tablet.socket.disconnect();
-  await phone?.endAsync();
-  await edge?.stop();
-  if (process.env.MQTT_URL) await forgetStore(process.env.MQTT_URL, STORE);
-  await cloud?.stop();
+  await store?.stop();
 });
 
 it('lets one associate take an arrival, shows it to the other, and reports the acknowledgement to analytics', async () => {
-  const admin = await login('admin@vitrine.demo', `${cloud.url}/v1/auth/login`);
-  const { wallets } = await enrolWallets({
-    cloudUrl: cloud.url,
-    token: admin,
-    customerIds: [CUSTOMER],
-  });
-  const wallet = wallets.get(CUSTOMER);
-  if (!wallet) throw new Error(`${CUSTOMER} is not enrolled`);
+  const wallet = await store.enrol(CUSTOMER);
   const aiko = await openTablet('aiko@vitrine.demo');
   const kenji = await openTablet('kenji@vitrine.demo');
 
-  const at = new Date();
-  const checkIn = createEnvelope(
-    STORE,
-    { ...(await presentWallet(wallet, STORE, at)), method: 'app', clientId: 'app-claims' },
-    { at },
-  );
-  await phone.publishAsync(
-    buildTopic('checkIn', { store: STORE, clientId: 'app-claims' }),
-    JSON.stringify(checkIn),
-    { qos: 1 },
-  );
+  await store.checkIn(wallet);
   const alert = await waitFor(async () => kenji.alerts.find((a) => a.customerId === CUSTOMER), {
     what: 'the arrival on the tablets',
   });
@@ -156,9 +81,9 @@ it('lets one associate take an arrival, shows it to the other, and reports the a
   expect(
     await aiko.ask('arrival:outcome', { alertId: alert.alertId, outcome: 'maybe' }),
   ).toMatchObject({ ok: false, error: { field: 'outcome' } });
-  expect(await counter('vitrine_edge_claim_requests_total', { outcome: 'validation_failed' })).toBe(
-    2,
-  );
+  expect(
+    await store.counter('vitrine_edge_claim_requests_total', { outcome: 'validation_failed' }),
+  ).toBe(2);
 
   expect(await kenji.ask('alert:acknowledge', { alertId: alert.alertId })).toMatchObject({
     ok: true,
@@ -186,8 +111,7 @@ it('lets one associate take an arrival, shows it to the other, and reports the a
 
   // After a restart, a reconnecting tablet gets the claim as it stood.
   for (const tablet of tablets.splice(0)) tablet.socket.disconnect();
-  await edge.stop();
-  await startTheEdge();
+  await store.restartEdge();
   const again = await openTablet('kenji@vitrine.demo');
   expect(again.claims.get(alert.alertId)).toMatchObject({
     claimedBy: { associateId: 'asc_aiko' },
@@ -202,7 +126,7 @@ it('lets one associate take an arrival, shows it to the other, and reports the a
 
   const keys = await waitFor(
     async () => {
-      const stored = await cloud.keysOf(STORE);
+      const stored = await store.cloud.keysOf(STORE);
       return stored.some((key) => key.startsWith('arrival-outcome:')) ? stored : undefined;
     },
     { timeoutMs: 20_000, what: 'the claims in the cloud' },
@@ -216,8 +140,8 @@ it('lets one associate take an arrival, shows it to the other, and reports the a
   const previous = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const next = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const report = await fetch(
-    `${cloud.url}/v1/analytics/alerts?storeId=${STORE}&from=${previous}&to=${next}`,
-    { headers: { authorization: `Bearer ${admin}` } },
+    `${store.cloud.url}/v1/analytics/alerts?storeId=${STORE}&from=${previous}&to=${next}`,
+    { headers: { authorization: `Bearer ${await store.login('admin@vitrine.demo')}` } },
   );
   expect(report.status).toBe(200);
   const { rows } = (await report.json()) as {

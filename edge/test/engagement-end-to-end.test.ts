@@ -4,80 +4,28 @@
  * engagement feed, a top-tier customer checks in, the store's associate gets the VIP
  * welcome's suggestion, and the cloud stores the delivery the edge reported.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  buildTopic,
-  type CampaignSuggestion,
-  createEnvelope,
-  loginResponseSchema,
-} from '@vitrine/shared';
+import type { CampaignSuggestion } from '@vitrine/shared';
 import { sql } from 'drizzle-orm';
-import { connectAsync, type MqttClient } from 'mqtt';
-import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadEdgeConfig } from '../src/config/edge-config.ts';
-import { type RunningEdge, startEdge } from '../src/main.ts';
-import { createEdgeMetrics, type EdgeMetrics } from '../src/observability/edge-metrics.ts';
-import { enrolWallets, presentWallet } from '../src/simulator/loyalty-wallets.ts';
-import { createMemoryProfileStore } from '../src/store/memory-profile-store.ts';
-import { forgetStore } from './support/mqtt-helpers.ts';
-import { type OutboxCloud, startOutboxCloud } from './support/outbox-cloud.ts';
+import { type RealCloudEdge, startRealCloudEdge } from './support/real-cloud-edge.ts';
 import { waitFor } from './support/wait.ts';
 
 const STORE = 'sto_tokyo-ginza';
 const VIP_WELCOME = 'cmp_demo-vip-welcome-tokyo-ginza';
 
-let cloud: OutboxCloud;
-let edge: RunningEdge;
-let metrics: EdgeMetrics;
-let phone: MqttClient;
+let store: RealCloudEdge;
 let associate: Socket;
 const suggestions: CampaignSuggestion[] = [];
 
-async function login(email: string): Promise<string> {
-  const response = await fetch(`${cloud.url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'vitrine-demo' }),
-  });
-  return loginResponseSchema.parse(await response.json()).token;
-}
-
-async function counter(name: string, labels: Record<string, string> = {}): Promise<number> {
-  const values = (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
-  return values
-    .filter((value) => Object.entries(labels).every(([key, want]) => value.labels[key] === want))
-    .reduce((sum, value) => sum + value.value, 0);
-}
-
 beforeAll(async () => {
-  cloud = await startOutboxCloud();
-  metrics = createEdgeMetrics({ defaultMetrics: false });
-  const config = loadEdgeConfig({
-    EDGE_STORE_ID: STORE,
-    EDGE_CLOUD_URL: cloud.url,
-    EDGE_CLOUD_TOKEN: await cloud.edgeToken(STORE),
-    EDGE_HTTP_PORT: '0',
-    EDGE_MQTT_PORT: '0',
-    EDGE_SYNC_INTERVAL_MS: '200',
-    MQTT_URL: process.env.MQTT_URL,
-    EDGE_DATA_DIR: await mkdtemp(join(tmpdir(), 'vitrine-edge-')),
-    LOG_LEVEL: 'silent',
+  store = await startRealCloudEdge({
+    storeId: STORE,
+    phoneId: 'app-engagement-e2e',
+    syncIntervalMs: 200,
   });
-  edge = await startEdge(config, {
-    logger: pino({ level: 'silent' }),
-    metrics,
-    localStore: createMemoryProfileStore(),
-  });
-  phone = await connectAsync(edge.mqttUrl, {
-    clientId: 'app-engagement-e2e',
-    reconnectPeriod: 100,
-  });
-  associate = io(edge.httpUrl, {
-    auth: { token: await login('aiko@vitrine.demo') },
+  associate = io(store.edge.httpUrl, {
+    auth: { token: await store.login('aiko@vitrine.demo') },
     reconnection: false,
     transports: ['websocket'],
   });
@@ -90,15 +38,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   associate?.disconnect();
-  await phone?.endAsync();
-  await edge?.stop();
-  if (process.env.MQTT_URL) await forgetStore(process.env.MQTT_URL, STORE);
-  await cloud?.stop();
+  await store?.stop();
 });
 
 /** A seeded top-tier customer who agreed to profiling: the VIP welcome's audience. */
 async function topTierCustomer(): Promise<string> {
-  const result = await cloud.runtime.database.db.execute(sql`
+  const result = await store.cloud.runtime.database.db.execute(sql`
     select id from customers
     where tier = 'platinum' and consent_profiling and consent_tracking
     order by id limit 1`);
@@ -111,31 +56,15 @@ async function topTierCustomer(): Promise<string> {
 it('suggests the VIP welcome to the associate and the cloud stores the delivery', async () => {
   await waitFor(
     async () =>
-      (await counter('vitrine_edge_engagement_catalogue_syncs_total', { outcome: 'changed' })) > 0
+      (await store.counter('vitrine_edge_engagement_catalogue_syncs_total', {
+        outcome: 'changed',
+      })) > 0
         ? true
         : undefined,
     { timeoutMs: 20_000, what: 'the catalogue from the cloud' },
   );
   const customerId = await topTierCustomer();
-  const admin = await login('admin@vitrine.demo');
-  const { wallets } = await enrolWallets({
-    cloudUrl: cloud.url,
-    token: admin,
-    customerIds: [customerId],
-  });
-  const wallet = wallets.get(customerId);
-  if (!wallet) throw new Error(`${customerId} is not enrolled`);
-  const at = new Date();
-  const checkIn = createEnvelope(
-    STORE,
-    { ...(await presentWallet(wallet, STORE, at)), method: 'app', clientId: 'app-engagement-e2e' },
-    { at },
-  );
-  await phone.publishAsync(
-    buildTopic('checkIn', { store: STORE, clientId: 'app-engagement-e2e' }),
-    JSON.stringify(checkIn),
-    { qos: 1 },
-  );
+  await store.checkIn(await store.enrol(customerId));
 
   const suggestion = await waitFor(() => suggestions.find((s) => s.campaignId === VIP_WELCOME), {
     timeoutMs: 20_000,
@@ -144,7 +73,7 @@ it('suggests the VIP welcome to the associate and the cloud stores the delivery'
   expect(suggestion).toMatchObject({ customerId, storeId: STORE });
   expect(suggestion.suggestion).toContain('personal associate');
   const deliveryKey = await waitFor(
-    async () => (await cloud.keysOf(STORE)).find((key) => key.startsWith('delivery:')),
+    async () => (await store.cloud.keysOf(STORE)).find((key) => key.startsWith('delivery:')),
     { timeoutMs: 20_000, what: 'the delivery stored by the cloud' },
   );
   expect(suggestion.suggestionId).toBe(`sug_${deliveryKey.slice('delivery:'.length)}`);
