@@ -6,6 +6,7 @@ import { createCloudClient } from './cloud/cloud-client.ts';
 import { composeBroker, composeIntake } from './compose/compose-broker.ts';
 import { composeCheckIns, composeLateCheckIns } from './compose/compose-check-ins.ts';
 import { composeEngagement } from './compose/compose-engagement.ts';
+import { composeFleet } from './compose/compose-fleet.ts';
 import { composeHttp } from './compose/compose-http.ts';
 import { composeIdentity } from './compose/compose-identity.ts';
 import { composeOffers } from './compose/compose-offers.ts';
@@ -18,6 +19,7 @@ import { createStops, type EdgeContext } from './compose/edge-context.ts';
 import { type EdgeConfig, EdgeConfigError, loadEdgeConfig } from './config/edge-config.ts';
 import { createRecentBuffer } from './domain/recent-alerts.ts';
 import { createRecentArrivals } from './domain/recent-arrivals.ts';
+import { createSyncedFeeds } from './fleet/synced-feeds.ts';
 import { createRejectionReporter } from './intake/rejection-reporter.ts';
 import { createEdgeMetrics, type EdgeMetrics } from './observability/edge-metrics.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
@@ -70,6 +72,8 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     fetch: deps.fetch ? { fetch: deps.fetch } : {},
     onStop: stops.onStop,
   };
+  // Each cloud feed's last sync, for the edge's report.
+  const feeds = createSyncedFeeds();
 
   try {
     // Read first: a wrong layout refuses the start before anything listens.
@@ -91,6 +95,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     const { localProfiles, profileCache } = composeProfiles(context, {
       localStore: deps.localStore,
       outbox,
+      feeds,
     });
 
     const reject = createRejectionReporter({ metrics, logger });
@@ -155,6 +160,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       pushSuggestion: (suggestion) => sockets.pushSuggestion(suggestion),
       publish,
       offers: offers.desk,
+      feeds,
     });
     const presenceService = layout
       ? composePresence(context, {
@@ -175,6 +181,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
       outbox,
       reject,
       campaignContent: (contentId) => engagement.campaignContent(contentId),
+      feeds,
     });
     const httpUrl = await composeHttp(context, {
       health: () => ({ brokerConnected, uptimeSeconds: (Date.now() - startedAt.getTime()) / 1000 }),
@@ -208,6 +215,17 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
         metrics.brokerConnected.set(connected ? 1 : 0);
       },
       connect: deps.mqttConnect ? { connect: deps.mqttConnect } : {},
+    });
+    composeFleet(context, {
+      startedAt,
+      httpUrl,
+      mqttUrl,
+      broker: broker ? 'embedded' : 'external',
+      brokerConnected: () => brokerConnected,
+      outbox,
+      feeds,
+      layout,
+      screens: screens.devices,
     });
     if (presenceService) {
       await presenceService.start();

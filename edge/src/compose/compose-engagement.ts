@@ -9,6 +9,7 @@ import { createEngagementEngine, type EngagementEngine } from '../engagement/eng
 import { createEngagementFeedClient } from '../engagement/engagement-feed-client.ts';
 import { createEngagementMetrics } from '../engagement/engagement-metrics.ts';
 import { createEngagementStateFile } from '../engagement/engagement-state-file.ts';
+import type { SyncedFeeds } from '../fleet/synced-feeds.ts';
 import type { OfferDesk } from '../offers/offer-desk.ts';
 import type { DurableOutbox } from '../outbox/durable-outbox.ts';
 import type { Publish } from '../scans/scan-answer-publisher.ts';
@@ -16,6 +17,8 @@ import type { LocalProfileStore } from '../store/local-profile-store.ts';
 import type { EdgeContext } from './edge-context.ts';
 
 export interface EngagementParts {
+  /** The catalogue's last sync, for the edge's report. */
+  feeds?: SyncedFeeds;
   cloud: CloudClient;
   localProfiles: LocalProfileStore;
   profileCache: LruTtlCache<CustomerProfile>;
@@ -83,6 +86,7 @@ export async function composeEngagement(
     now,
   });
   await sync.start();
+  parts.feeds?.add('engagement', () => sync.lastSyncedAt());
   outbox.onAppended((fact) => engine.observe(fact));
   onStop('engagement', async () => {
     sync.stop();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CustomerProfile } from '@vitrine/shared';
 import { createLruTtlCache } from '../domain/profile-cache.ts';
+import type { SyncedFeeds } from '../fleet/synced-feeds.ts';
 import type { DurableOutbox } from '../outbox/durable-outbox.ts';
 import { createDeferredProfileStore } from '../store/deferred-profile-store.ts';
 import type { LocalProfileStore } from '../store/local-profile-store.ts';
@@ -18,7 +19,11 @@ import type { EdgeContext } from './edge-context.ts';
  */
 export function composeProfiles(
   { config, logger, metrics, fetch, onStop }: EdgeContext,
-  { localStore, outbox }: { localStore: LocalProfileStore | undefined; outbox: DurableOutbox },
+  {
+    localStore,
+    outbox,
+    feeds,
+  }: { localStore: LocalProfileStore | undefined; outbox: DurableOutbox; feeds?: SyncedFeeds },
 ) {
   const localProfiles =
     localStore ??
@@ -56,6 +61,7 @@ export function composeProfiles(
     intervalMs: config.syncIntervalMs,
   });
   profileSync.start();
+  feeds?.add('profiles', () => profileSync.lastSyncedAt());
   onStop('profile sync', () => profileSync.stop());
   return { localProfiles, profileCache };
 }

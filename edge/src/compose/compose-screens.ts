@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { IngestEvent, ScreenContentItem, StoreContentFeed } from '@vitrine/shared';
+import type { SyncedFeeds } from '../fleet/synced-feeds.ts';
 import type { RejectMessage } from '../intake/rejection-reporter.ts';
 import { createContentFeedClient } from '../screens/content-feed-client.ts';
 import type { StoredContent } from '../screens/content-file.ts';
@@ -22,6 +23,8 @@ export interface ScreenParts {
   reject: RejectMessage;
   /** Items campaigns interrupt with, which may be in no playlist of the content feed. */
   campaignContent: (contentId: string) => ScreenContentItem | null;
+  /** The content's last sync, for the edge's report. */
+  feeds?: SyncedFeeds;
 }
 
 /** What the HTTP server mounts and attaches for the screens. */
@@ -31,6 +34,8 @@ export interface ScreenWeb {
   /** Ends the screens' connections, before the server closes (it waits for every one). */
   close(): Promise<void>;
   tokens: ScreenTokens;
+  /** The registered screens, and those whose player is connected now (the fleet view). */
+  devices: { registered(): { id: string; zoneId: string }[]; connected(): string[] };
 }
 
 /**
@@ -38,7 +43,7 @@ export interface ScreenWeb {
  * player and its routes, the live channel, and the zone screen topic relayed to it.
  */
 export async function composeScreens(
-  { config, logger, metrics, fetch, onStop }: EdgeContext,
+  { config, logger, metrics, now, fetch, onStop }: EdgeContext,
   parts: ScreenParts,
 ): Promise<ScreenWeb> {
   const screenMetrics = createScreenMetrics(metrics.registry);
@@ -76,7 +81,9 @@ export async function composeScreens(
     },
     metrics: screenMetrics,
     logger,
+    now,
   });
+  parts.feeds?.add('content', () => sync.lastSyncedAt());
 
   /** Each screen's player link, so that an installer can open it on the screen. */
   async function logPlayerLinks(next: StoreContentFeed) {
@@ -125,5 +132,9 @@ export async function composeScreens(
     attach: (server) => sockets.attach(server),
     close: () => sockets.close(),
     tokens,
+    devices: {
+      registered: () => feed()?.screens.map(({ id, zoneId }) => ({ id, zoneId })) ?? [],
+      connected: () => sockets.connected(),
+    },
   };
 }

@@ -27,6 +27,7 @@ export function createCatalogueSync(options: CatalogueSyncOptions) {
   let current: StoredCatalogue | null = null;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  let lastSyncedAt: number | null = null;
 
   async function syncOnce(): Promise<void> {
     const fetched = await options.feed.fetchFeed(storeId);
@@ -41,6 +42,7 @@ export function createCatalogueSync(options: CatalogueSyncOptions) {
     const { feed } = fetched;
     if (current !== null && current.version === feed.version) {
       metrics.catalogueSyncs.inc({ outcome: 'unchanged' });
+      lastSyncedAt = now();
       return;
     }
     const timeZone = current?.timeZone ?? (await options.timeZoneOf());
@@ -52,6 +54,7 @@ export function createCatalogueSync(options: CatalogueSyncOptions) {
     const stored = { version: feed.version, timeZone, fetchedAt: now(), catalogue: feed.catalogue };
     await file.write(stored);
     current = stored;
+    lastSyncedAt = now();
     metrics.catalogueSyncs.inc({ outcome: 'changed' });
     options.use(stored);
   }
@@ -84,6 +87,8 @@ export function createCatalogueSync(options: CatalogueSyncOptions) {
       timer.unref();
     },
     sync,
+    /** When the cloud's catalogue was last fetched and held (epoch ms); null since start. */
+    lastSyncedAt: (): number | null => lastSyncedAt,
     /** Stops asking; a sync under way finishes on its own (its fetch has a timeout). */
     stop(): void {
       if (timer) clearInterval(timer);

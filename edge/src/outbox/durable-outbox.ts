@@ -77,6 +77,7 @@ export class DurableOutbox {
   /** Tombstones: customers whose pending records are dropped, never uploaded. */
   #erased = new Set<string>();
   readonly #heads = new Map<OutboxPriority, number>();
+  #lastAckAt: number | null = null;
   #waiters: (() => void)[] = [];
   readonly #appendedListeners: ((event: IngestEvent) => void)[] = [];
 
@@ -116,10 +117,7 @@ export class DurableOutbox {
     this.#metrics.corruptRecords.inc(recovery.corrupt);
     this.#metrics.observe({
       pending: () => this.pending(),
-      oldestAppendedAt: () => {
-        const heads = [...this.#heads.values()];
-        return heads.length > 0 ? Math.min(...heads) : null;
-      },
+      oldestAppendedAt: () => this.oldestPendingAt(),
     });
     return recovery;
   }
@@ -208,6 +206,18 @@ export class DurableOutbox {
     this.#metrics.corruptRecords.inc(batch.unreadable);
     await this.#refreshHead(batch.priority);
     await this.#forgetErasedOnceDrained();
+    this.#lastAckAt = this.#now();
+  }
+
+  /** When the oldest record still pending was appended (epoch ms); null when none is. */
+  oldestPendingAt(): number | null {
+    const heads = [...this.#heads.values()];
+    return heads.length > 0 ? Math.min(...heads) : null;
+  }
+
+  /** When a batch last left the outbox, confirmed by the cloud (epoch ms); null since start. */
+  lastUploadAt(): number | null {
+    return this.#lastAckAt;
   }
 
   /**

@@ -12,6 +12,7 @@ export interface ContentSyncOptions {
   onChange: (content: StoredContent) => void;
   metrics: ScreenMetrics;
   logger: Logger;
+  now?: () => number;
 }
 
 /** The SKUs whose product cards show their QR code. */
@@ -29,8 +30,9 @@ function skusWithQr(feed: StoreContentFeed): string[] {
  * the screens are told. A failed sync keeps the last content.
  */
 export function createContentSync(options: ContentSyncOptions) {
-  const { client, file, intervalMs, onChange, metrics, logger } = options;
+  const { client, file, intervalMs, onChange, metrics, logger, now = Date.now } = options;
   let current: StoredContent | null = null;
+  let lastSyncedAt: number | null = null;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
@@ -58,9 +60,13 @@ export function createContentSync(options: ContentSyncOptions) {
       logger.warn({ reason: fetched.reason }, 'screen content not synced; the last content stays');
       return;
     }
-    if (fetched.outcome === 'unchanged' || fetched.feed.version === current?.feed.version) return;
+    if (fetched.outcome === 'unchanged' || fetched.feed.version === current?.feed.version) {
+      lastSyncedAt = now();
+      return;
+    }
     const content = { feed: fetched.feed, codes: await codesFor(fetched.feed) };
     await file.write(content);
+    lastSyncedAt = now();
     logger.info({ version: content.feed.version }, 'screen content synced');
     use(content);
   }
@@ -94,6 +100,8 @@ export function createContentSync(options: ContentSyncOptions) {
       timer.unref();
     },
     sync,
+    /** When the cloud's content was last fetched and held (epoch ms); null since start. */
+    lastSyncedAt: (): number | null => lastSyncedAt,
     /** Stops asking; a sync under way ends on its own (its fetch has a timeout). */
     stop(): void {
       if (timer) clearInterval(timer);

@@ -55,6 +55,8 @@ export interface ProfileSync {
   start(): void;
   /** Stops scheduling and waits for a round under way. */
   stop(): Promise<void>;
+  /** When a round last reached the end of the feed (epoch ms); null since start. */
+  lastSyncedAt(): number | null;
 }
 
 /**
@@ -83,6 +85,7 @@ export function createProfileSync(options: ProfileSyncOptions): ProfileSync {
   let timer: unknown = null;
   let running: Promise<SyncRound> | null = null;
   let stopped = false;
+  let lastSyncedAt: number | null = null;
 
   async function round(): Promise<SyncRound> {
     let watermark = (await store.watermark()) ?? '0';
@@ -147,7 +150,8 @@ export function createProfileSync(options: ProfileSyncOptions): ProfileSync {
     await prune();
     if (result.ok) {
       failures = 0;
-      metrics.lastSuccess.set(now() / 1000);
+      lastSyncedAt = now();
+      metrics.lastSuccess.set(lastSyncedAt / 1000);
       metrics.profilesHeld.set(await store.count().catch(() => 0));
       if (result.upserts + result.erasures + result.removals > 0) {
         logger.info(result, 'profiles synced');
@@ -177,6 +181,7 @@ export function createProfileSync(options: ProfileSyncOptions): ProfileSync {
 
   return {
     syncOnce,
+    lastSyncedAt: () => lastSyncedAt,
     start() {
       stopped = false;
       schedule(0);
