@@ -16,12 +16,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEMO_LOGINS } from '@vitrine/cloud';
+import { DEMO_LOGINS, DEMO_MEMBER_LOGINS, DEMO_ORGANISATION } from '@vitrine/cloud';
 import { parseStoreLayoutText, type StoreLayout } from '@vitrine/shared';
 import { demoBadgeId } from '../edge/src/presence/demo/demo-traffic.ts';
 import { createScreenTokens, loadScreenKey } from '../edge/src/screens/screen-tokens.ts';
 import { createCloudAdmin, waitForHealthy } from './lib/cloud-admin.ts';
-import { associateAppDir, buildDisplays, consoleAppDir } from './lib/displays.ts';
+import { associateAppDir, buildDisplays, cardAppDir, consoleAppDir } from './lib/displays.ts';
 import { type Supervised, supervise } from './lib/processes.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -85,7 +85,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   console.log('Vitrine demo: starting…');
 
-  const built = [associateAppDir(root), consoleAppDir(root)];
+  const built = [associateAppDir(root), consoleAppDir(root), cardAppDir(root)];
   if (!built.every((dir) => existsSync(join(dir, 'index.html')))) {
     console.log('  building the web apps (first run)…');
     await buildDisplays(root);
@@ -97,6 +97,7 @@ async function main() {
     CLOUD_SEED_DEMO: 'true',
     CLOUD_SEED_CUSTOMERS: env.DEMO_CUSTOMERS ?? '10000',
     CLOUD_CONSOLE_DIR: consoleAppDir(root),
+    CLOUD_CARD_DIR: cardAppDir(root),
   });
   console.log('  cloud: starting (the first run seeds the demo organisation)…');
   await waitForHealthy(`${cloudUrl}/healthz`, { timeoutMs: 180_000 });
@@ -202,6 +203,9 @@ ${edges.map((edge) => `    ${edge.storeName.padEnd(28)} ${edge.httpUrl}/associat
 ${screenLinks.join('\n')}
 
   Marketer console      ${cloudUrl}/console/   (${marketer?.email ?? 'a marketer'}: campaigns, calendar, analytics)
+
+  Loyalty card (phone)  ${cloudUrl}/card/?org=${DEMO_ORGANISATION.id}
+${DEMO_MEMBER_LOGINS.map((member) => `    ${member.email.padEnd(34)} ${member.password}   (${member.name}, ${storeNames.get(member.storeId) ?? member.storeId})`).join('\n')}
 
   Cloud API reference   ${cloudUrl}/docs
   Cloud metrics         ${cloudUrl}/metrics      edge metrics: <edge>/metrics

@@ -11,6 +11,11 @@ export function consoleAppDir(root: string): string {
   return join(root, 'displays', 'dist', 'console');
 }
 
+/** Where `npm run build -w displays` puts the loyalty card, which the cloud serves at /card/. */
+export function cardAppDir(root: string): string {
+  return join(root, 'displays', 'dist', 'card');
+}
+
 export function buildDisplays(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', 'build', '-w', 'displays'], { cwd: root, stdio: 'inherit' });
