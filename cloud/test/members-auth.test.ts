@@ -200,8 +200,9 @@ describe('member enrolment and sign-in', () => {
       method: 'DELETE',
     });
     expect(erased.status).toBe(204);
-    const me = await api.call('/v1/me', { token });
-    expect(me.status).toBe(401);
+    for (const path of ['/v1/me', '/v1/me/invitations']) {
+      expect((await api.call(path, { token })).status, path).toBe(401);
+    }
     expect((await login('to.erase@example.org', PASSWORD)).status).toBe(401);
   });
 });
