@@ -43,7 +43,7 @@ export function createCloudMetrics({
     }),
     logins: new Counter({
       name: 'vitrine_cloud_logins_total',
-      help: 'Login attempts, by outcome (success, bad_credentials)',
+      help: 'Login attempts, by outcome (success, bad_credentials; member_success, member_bad_credentials, member_enrolled for the card)',
       labelNames: ['outcome'],
       registers: [registry],
     }),
