@@ -20,6 +20,7 @@ const screenshot = (name: string) =>
     : join(tmpdir(), `vitrine-${name}-${process.pid}.png`);
 const PARIS = 'sto_paris-rivoli';
 const TOKYO = 'sto_tokyo-ginza';
+const NEW_YORK = 'sto_newyork-soho';
 const chromiumPresent = existsSync(CHROMIUM);
 const skipBrowser = process.env.VITRINE_SKIP_BROWSER === '1';
 
@@ -89,9 +90,12 @@ if (!chromiumPresent && skipBrowser) {
     let cloud: ConsoleCloud;
     let browser: Browser;
     let page: Page;
+    /** How far behind the real time the cloud's clock runs; moved to age a report. */
+    let cloudLagMs = 0;
+    const cloudClock = () => new Date(Date.now() - cloudLagMs);
 
-    /** Reports for Paris through the real route, as its edge does. */
-    async function reportForParis() {
+    /** Reports for a store through the real route, as its edge does, at the cloud's time. */
+    async function reportFor(storeId: string, report: EdgeReport) {
       const admin = loginResponseSchema.parse(
         await (
           await post(`${cloud.url}/v1/auth/login`, {
@@ -102,12 +106,12 @@ if (!chromiumPresent && skipBrowser) {
       );
       const edge = deviceTokenResponseSchema.parse(
         await (
-          await post(`${cloud.url}/v1/stores/${PARIS}/device-tokens`, undefined, admin.token)
+          await post(`${cloud.url}/v1/stores/${storeId}/device-tokens`, undefined, admin.token)
         ).json(),
       );
       const reported = await post(
-        `${cloud.url}/v1/stores/${PARIS}/edge/report`,
-        parisReport(new Date()),
+        `${cloud.url}/v1/stores/${storeId}/edge/report`,
+        report,
         edge.token,
       );
       if (reported.status !== 204) throw new Error(`the report got ${reported.status}`);
@@ -115,7 +119,12 @@ if (!chromiumPresent && skipBrowser) {
 
     beforeAll(async () => {
       consoleDir = await buildConsole();
-      cloud = await startConsoleCloud({ consoleDir, storeId: PARIS, now: new Date() });
+      cloud = await startConsoleCloud({
+        consoleDir,
+        storeId: PARIS,
+        now: new Date(),
+        clock: cloudClock,
+      });
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       // Building the console and migrating and seeding PGlite take a minute on a busy machine.
@@ -127,8 +136,12 @@ if (!chromiumPresent && skipBrowser) {
     });
 
     it("shows the reporting store online with its edge's facts and a degraded node", async () => {
-      // Reported just before the page opens, so that it is seconds old (online under 90 s).
-      await reportForParis();
+      // Tokyo reported at what is now 5 minutes ago (offline); Paris just before the page
+      // opens, so that its report is seconds old (online under 90 s).
+      cloudLagMs = 5 * 60_000;
+      await reportFor(TOKYO, { ...parisReport(cloudClock()), version: '0.4.1', devices: [] });
+      cloudLagMs = 0;
+      await reportFor(PARIS, parisReport(new Date()));
       await page.goto(`${cloud.url}/console/`);
       await page.fill('input[name=email]', 'marketer@vitrine.demo');
       await page.fill('input[name=password]', 'vitrine-demo');
@@ -159,16 +172,23 @@ if (!chromiumPresent && skipBrowser) {
       expect(await paris.locator('.fleet-warning').textContent()).toBe('1 device not ok');
     });
 
-    it('shows a store whose edge never reported, apart from the online one', async () => {
+    it('marks the store whose edge stopped reporting offline, first, and one never reported', async () => {
       const tokyo = page.locator(`.fleet-store[data-store="${TOKYO}"]`);
-      expect(await tokyo.getAttribute('class')).toContain('fleet-never-reported');
-      expect(await tokyo.locator('.edge-state').textContent()).toBe('Never reported');
-      expect(await tokyo.textContent()).toContain("This store's edge has never reported.");
-      // Stores needing attention come before the online ones.
+      expect(await tokyo.getAttribute('class')).toContain('fleet-offline');
+      expect(await tokyo.locator('.edge-state').textContent()).toBe('Offline');
+      expect(await tokyo.locator('.fleet-since').textContent()).toBe('last report 5 min ago');
+      expect(await tokyo.locator('.fleet-version').textContent()).toContain('0.4.1');
+
+      const newYork = page.locator(`.fleet-store[data-store="${NEW_YORK}"]`);
+      expect(await newYork.getAttribute('class')).toContain('fleet-never-reported');
+      expect(await newYork.locator('.edge-state').textContent()).toBe('Never reported');
+      expect(await newYork.textContent()).toContain("This store's edge has never reported.");
+
+      // Stores needing attention come first: offline, never reported, then online.
       const order = await page
         .locator('.fleet-store')
         .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-store')));
-      expect(order.at(-1)).toBe(PARIS);
+      expect(order).toEqual([TOKYO, NEW_YORK, PARIS]);
       await page.screenshot({ path: screenshot('console-fleet'), fullPage: true });
     });
   });

@@ -34,10 +34,13 @@ export async function startConsoleCloud({
   consoleDir,
   storeId,
   now,
+  clock,
 }: {
   consoleDir: string;
   storeId: string;
   now: Date;
+  /** The cloud's clock, when a test moves it (the real clock by default). */
+  clock?: () => Date;
 }): Promise<ConsoleCloud> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-console-cloud-'));
   // The cloud's app reads the console's folder here; this test process serves only it.
@@ -50,7 +53,10 @@ export async function startConsoleCloud({
     LOG_LEVEL: 'silent',
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
-  const runtime = await createCloudRuntime(loaded.config, { logger: pino({ level: 'silent' }) });
+  const runtime = await createCloudRuntime(loaded.config, {
+    logger: pino({ level: 'silent' }),
+    now: clock,
+  });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: runtime.app.fetch, hostname: '127.0.0.1', port: 0 }, () =>
       resolve(started),
