@@ -18,6 +18,7 @@ import {
 import { z } from 'zod';
 import { analyticsReportSchemas, type ReportKind } from './analytics-reports.ts';
 import type { CloudClient } from './cloud-client.ts';
+import { createContentApi } from './content-api.ts';
 import { createEventsApi } from './events-api.ts';
 import { queryOf } from './query-string.ts';
 
@@ -74,6 +75,7 @@ export function createConsoleApi(client: CloudClient) {
     simulate: (request: SimulationRequest) =>
       client.send('POST', '/v1/simulation', request, simulationResultSchema),
     events: createEventsApi(client),
+    content: createContentApi(client),
   };
 }
 

@@ -4,6 +4,7 @@ import { useLoad } from '../hooks/use-load.ts';
 import { AnalyticsPage } from '../pages/analytics-page.tsx';
 import { CalendarPage } from '../pages/calendar-page.tsx';
 import { CampaignsPage } from '../pages/campaigns-page.tsx';
+import { ContentPage } from '../pages/content-page.tsx';
 import { EventsPage } from '../pages/events-page.tsx';
 import { FleetPage } from '../pages/fleet-page.tsx';
 import { OffersPage } from '../pages/offers-page.tsx';
@@ -16,6 +17,7 @@ const TITLES: Record<Page, string> = {
   segments: 'Segments',
   offers: 'Offers',
   events: 'Events',
+  content: 'Screen content',
   calendar: 'Calendar',
   analytics: 'Analytics',
   simulation: 'Simulation',
@@ -83,6 +85,8 @@ function PageOf({ page, detail, locale }: { page: Page; detail: string | null; l
       return <OffersPage locale={locale} />;
     case 'events':
       return <EventsPage detail={detail} locale={locale} />;
+    case 'content':
+      return <ContentPage />;
     case 'calendar':
       return <CalendarPage locale={locale} />;
     case 'analytics':

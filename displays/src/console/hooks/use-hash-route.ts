@@ -6,6 +6,7 @@ export const PAGES = [
   'segments',
   'offers',
   'events',
+  'content',
   'calendar',
   'analytics',
   'simulation',
