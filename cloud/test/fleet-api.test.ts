@@ -219,3 +219,14 @@ describe('GET /v1/members/stores', () => {
     }
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the report, the fleet and the stores a phone checks in at', async () => {
+    const response = await cloud.app.request('/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { paths: Record<string, object> };
+    expect(Object.keys(document.paths['/v1/stores/{storeId}/edge/report'] ?? {})).toEqual(['post']);
+    expect(Object.keys(document.paths['/v1/fleet'] ?? {})).toEqual(['get']);
+    expect(Object.keys(document.paths['/v1/members/stores'] ?? {})).toEqual(['get']);
+  });
+});
