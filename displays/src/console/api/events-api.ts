@@ -20,6 +20,9 @@ const associateListSchema = z.object({ items: z.array(associateSchema) });
 export interface EventFilter {
   storeId?: string;
   status?: string;
+  /** Events whose first session starts on or after this day (UTC midnight), before `to`. */
+  from?: string;
+  to?: string;
   cursor?: string;
 }
 

@@ -1,3 +1,4 @@
+import type { StoredEvent } from '@vitrine/shared';
 import { useState } from 'preact/hooks';
 import { useConsole } from '../components/console-context.ts';
 import { addDays, type CalendarDay, layOutWeek, weekStartOf } from '../domain/week-calendar.ts';
@@ -11,7 +12,7 @@ function clock(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
-/** A week of one store's campaigns on the store's own wall clock. */
+/** A week of one store's campaigns and events on the store's own wall clock. */
 export function CalendarPage({ locale }: { locale: string }) {
   const { api, stores, now } = useConsole();
   const [storeId, setStoreId] = useState(stores[0]?.id ?? '');
@@ -20,6 +21,18 @@ export function CalendarPage({ locale }: { locale: string }) {
   const [weekStart, setWeekStart] = useState(() => weekStartOf(now(), timeZone));
   // The campaigns that reach the store, in one page: a store runs tens, not thousands.
   const campaigns = useLoad(() => api.campaigns({ storeId }, 200), [storeId]);
+  // The store's events of the week, by their local day (a day's margin for the zones).
+  const events = useLoad(
+    () =>
+      api.events.events({ storeId, from: addDays(weekStart, -1), to: addDays(weekStart, 8) }, 200),
+    [storeId, weekStart],
+  );
+  const eventsOn = (date: string) =>
+    events.state === 'ready'
+      ? events.data.items.filter(
+          (event) => event.status !== 'cancelled' && event.startsAt.slice(0, 10) === date,
+        )
+      : [];
   const dayName = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
@@ -80,6 +93,7 @@ export function CalendarPage({ locale }: { locale: string }) {
             <DayColumn
               key={day.date}
               day={day}
+              events={eventsOn(day.date)}
               label={dayName.format(new Date(`${day.date}T00:00:00Z`))}
             />
           ))}
@@ -89,7 +103,15 @@ export function CalendarPage({ locale }: { locale: string }) {
   );
 }
 
-function DayColumn({ day, label }: { day: CalendarDay; label: string }) {
+function DayColumn({
+  day,
+  events,
+  label,
+}: {
+  day: CalendarDay;
+  events: StoredEvent[];
+  label: string;
+}) {
   return (
     <div class="calendar-day" data-date={day.date}>
       <h2>
@@ -101,6 +123,15 @@ function DayColumn({ day, label }: { day: CalendarDay; label: string }) {
           <li key={block.campaignId} class={`status-${block.status}`}>
             <a href={hrefOf('campaigns', block.campaignId)} title={`${block.name}, all day`}>
               {block.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <ul class="calendar-all-day calendar-events">
+        {events.map((event) => (
+          <li key={event.id} class="calendar-event" data-event={event.id}>
+            <a href={hrefOf('events', event.id)} title={`${event.name}, ${event.kind}`}>
+              {event.startsAt.slice(11)} {event.name}
             </a>
           </li>
         ))}
