@@ -9,6 +9,7 @@ import {
   type CampaignSuggestion,
   CLAIM_REQUEST_EVENTS,
   type ClaimRequestEvent,
+  type CustomerProfile,
   type LoginResponse,
   loginRequestSchema,
   type ProblemBody,
@@ -17,6 +18,7 @@ import {
 import { Hono } from 'hono';
 import { Server } from 'socket.io';
 import { createTestClaimDesk } from './claim-desk.ts';
+import { addFakeCustomerDesk, type FakeScan } from './fake-edge-customers.ts';
 
 /**
  * A stand-in for the edge's associate contract, just enough to drive the built page in a
@@ -33,6 +35,10 @@ export interface FakeEdgeOptions {
   /** Returned by /api/alerts/recent, newest first. */
   recent?: ArrivalAlert[];
   now?: () => Date;
+  /** The clients `/api/customers` searches and registers among. */
+  customers?: CustomerProfile[];
+  /** What `POST /api/scans` makes of each code. */
+  scans?: ReadonlyMap<string, FakeScan>;
 }
 
 export interface FakeEdge {
@@ -82,6 +88,8 @@ export async function startFakeEdge({
   storeName = 'Tokyo Ginza',
   recent: initialRecent = [],
   now = () => new Date(),
+  customers = [],
+  scans = new Map(),
 }: FakeEdgeOptions): Promise<FakeEdge> {
   const recent = [...initialRecent];
   const tokens = new Map<string, DemoAssociate>();
@@ -123,6 +131,16 @@ export async function startFakeEdge({
     const token = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
     if (!tokens.has(token)) return c.json(problem('unauthorized', 'missing or bad token'), 401);
     return c.json({ items: recent });
+  });
+  addFakeCustomerDesk(app, {
+    storeId,
+    customers,
+    scans,
+    signedIn: (c) => tokens.has(c.req.header('authorization')?.replace(/^Bearer /, '') ?? ''),
+    pushAlert: (alert) => {
+      claims.open(alert);
+      io.to(associateRoom(storeId)).emit('alert', alert);
+    },
   });
   app.get('/associate', (c) => c.redirect('/associate/'));
   app.use(

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ConnectionStatus } from '../domain/connection-status.ts';
 import { ConnectionIndicator } from './connection-indicator.tsx';
 import { SoundToggle } from './sound-toggle.tsx';
@@ -10,6 +11,8 @@ export interface AppHeaderProps {
   soundEnabled: boolean;
   onSoundToggle: (enabled: boolean) => void;
   onSignOut: () => void;
+  /** The client desk's search box and buttons. */
+  tools?: ComponentChildren;
 }
 
 export function AppHeader(props: AppHeaderProps) {
@@ -32,6 +35,7 @@ export function AppHeader(props: AppHeaderProps) {
         </div>
         <ConnectionIndicator status={props.status} />
       </div>
+      {props.tools}
       <div class="app-header__actions">
         <SoundToggle enabled={props.soundEnabled} onToggle={props.onSoundToggle} />
         <span class="app-header__associate" data-testid="associate-name">

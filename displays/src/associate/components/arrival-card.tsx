@@ -13,6 +13,7 @@ import { formatMoney } from '../domain/money.ts';
 import { formatClockTime, formatRelativeTime } from '../domain/relative-time.ts';
 import { CampaignSuggestions } from './campaign-suggestions.tsx';
 import { ClaimPanel } from './claim-panel.tsx';
+import { InvitationList } from './invitation-list.tsx';
 import { PreferenceChips } from './preference-chips.tsx';
 import { ProfileNotice } from './profile-notice.tsx';
 import { PurchaseList } from './purchase-list.tsx';
@@ -99,6 +100,13 @@ export function ArrivalCard({
         </div>
       </header>
 
+      {alert.event !== undefined && (
+        <p class="guest-banner" data-event-id={alert.event.eventId}>
+          <span class="guest-banner__label">Guest at the door</span>{' '}
+          {alert.event.name ?? 'Invited to an event here'}
+        </p>
+      )}
+
       <ProfileNotice status={status} />
 
       <ClaimPanel
@@ -121,6 +129,17 @@ export function ArrivalCard({
       {profile !== null && (
         <div class="arrival__body">
           <section class="arrival__section">
+            {(profile.invitations ?? []).length > 0 && (
+              <>
+                <h3 class="section-title">Invitations</h3>
+                <InvitationList
+                  invitations={profile.invitations}
+                  storeId={alert.storeId}
+                  me={me}
+                  locale={locale}
+                />
+              </>
+            )}
             <h3 class="section-title">Preferences</h3>
             <PreferenceChips preferences={profile.preferences} />
             {profile.notes.trim() !== '' && (

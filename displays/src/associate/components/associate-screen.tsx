@@ -6,9 +6,12 @@ import { countToday } from '../domain/alert-feed.ts';
 import { connectionStatus } from '../domain/connection-status.ts';
 import { useArrivalFeed } from '../hooks/use-arrival-feed.ts';
 import { useClaimDesk } from '../hooks/use-claim-desk.ts';
+import { useCustomerDesk } from '../hooks/use-customer-desk.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { AppHeader } from './app-header.tsx';
 import { ArrivalFeed } from './arrival-feed.tsx';
+import { CustomerSearchBox } from './customer-search-box.tsx';
+import { CustomerSearchDesk } from './customer-search-desk.tsx';
 import { LiveRegion } from './live-region.tsx';
 
 export interface AssociateScreenProps {
@@ -25,6 +28,7 @@ export function AssociateScreen({ session, locale, timeZone, onSignOut }: Associ
   const chime = useRef<ArrivalChime | null>(null);
 
   const desk = useClaimDesk(session.subject.id);
+  const clients = useCustomerDesk(session.token);
   const feed = useArrivalFeed(session, {
     timeZone,
     desk: desk.events,
@@ -61,6 +65,13 @@ export function AssociateScreen({ session, locale, timeZone, onSignOut }: Associ
         soundEnabled={soundEnabled}
         onSoundToggle={toggleSound}
         onSignOut={() => onSignOut(null)}
+        tools={
+          <CustomerSearchBox
+            onSearch={clients.search}
+            onRegister={clients.openRegister}
+            onScan={clients.openScan}
+          />
+        }
       />
       <main class="content">
         {feed.notice !== null && (
@@ -69,6 +80,13 @@ export function AssociateScreen({ session, locale, timeZone, onSignOut }: Associ
           </p>
         )}
         <LiveRegion message={feed.announcement} />
+        <CustomerSearchDesk
+          desk={clients}
+          token={session.token}
+          storeId={session.subject.storeId ?? ''}
+          me={session.subject.id}
+          locale={locale}
+        />
         <ArrivalFeed
           alerts={feed.alerts}
           receivedAt={feed.receivedAt}
