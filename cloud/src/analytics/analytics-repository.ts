@@ -1,62 +1,24 @@
-import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/database.ts';
 import { stores } from '../db/schema.ts';
 import { ingestedEvents } from '../db/schema-ingest.ts';
-import type { ActivityRow, AlertRow, DeliveryRow, PlayRow, VisitRow } from './analytics-schemas.ts';
+import type {
+  ActivityRow,
+  AlertRow,
+  DeliveryRow,
+  EventAttendanceRow,
+  OfferRow,
+  PlayRow,
+  VisitRow,
+} from './analytics-schemas.ts';
+import { createEngagementAnalytics } from './engagement-analytics-repository.ts';
+import { count, data, events, inScope, localDay, type ReportScope } from './report-sql.ts';
 
-/** Whose events, which store (or all), which local days (inclusive). */
-export interface ReportScope {
-  organisationId: string;
-  storeId?: string;
-  from: string;
-  to: string;
-}
+export type { ReportScope } from './report-sql.ts';
 
 /** The kind an edge reports an associate's acknowledgement of an alert under. */
 export const ALERT_ACK_KIND = 'alert-ack';
-
-const DAY_MS = 86_400_000;
-const events = ingestedEvents;
-const localTime = sql`(${events.occurredAt} at time zone ${stores.timeZone})`;
-const localDay = sql<string>`to_char(${localTime}, 'YYYY-MM-DD')`;
-const count = (filter?: SQL) =>
-  filter === undefined
-    ? sql<number>`count(*)::int`
-    : sql<number>`(count(*) filter (where ${filter}))::int`;
-// A payload field by a constant name, inlined: GROUP BY matches the select's expression
-// only when both are the same text, not two bind parameters.
-type DataField =
-  | 'type'
-  | 'zoneId'
-  | 'durationMs'
-  | 'alertId'
-  | 'campaignId'
-  | 'kind'
-  | 'action'
-  | 'outcome'
-  | 'contentId'
-  | 'screenId';
-const data = (field: DataField) => sql`${events.payload}->>${sql.raw(`'${field}'`)}`;
-
-/**
- * The events of the scope's stores and local days. Instants are bounded a day either
- * side first (no time zone is more than 14 hours off UTC), so the store/kind/time index
- * serves the scan; the local day then decides.
- */
-function inScope(scope: ReportScope, kinds: string[]): SQL {
-  const conditions: SQL[] = [
-    eq(stores.organisationId, scope.organisationId),
-    inArray(events.kind, kinds),
-    gte(events.occurredAt, new Date(Date.parse(scope.from) - DAY_MS)),
-    lt(events.occurredAt, new Date(Date.parse(scope.to) + 2 * DAY_MS)),
-    sql`${localTime}::date between ${scope.from}::date and ${scope.to}::date`,
-  ];
-  if (scope.storeId !== undefined) conditions.push(eq(events.storeId, scope.storeId));
-  const all = and(...conditions);
-  if (all === undefined) throw new Error('no condition');
-  return all;
-}
 
 export interface AnalyticsRepository {
   visits(scope: ReportScope): Promise<VisitRow[]>;
@@ -64,6 +26,8 @@ export interface AnalyticsRepository {
   activity(scope: ReportScope): Promise<ActivityRow[]>;
   deliveries(scope: ReportScope & { campaignId?: string }): Promise<DeliveryRow[]>;
   plays(scope: ReportScope): Promise<PlayRow[]>;
+  offers(scope: ReportScope & { campaignId?: string }): Promise<OfferRow[]>;
+  events(scope: ReportScope & { campaignId?: string }): Promise<EventAttendanceRow[]>;
 }
 
 /** Reports aggregated in SQL over the ingested events: rows per day, never the events. */
@@ -124,6 +88,7 @@ export function createAnalyticsRepository(db: Database): AnalyticsRepository {
   }
 
   return {
+    ...createEngagementAnalytics(db),
     async visits(scope) {
       const rows = [...(await storeDays(scope)), ...(await zoneDays(scope))];
       // By day and store, the store's own row before its zones'.

@@ -11,6 +11,8 @@ import {
   alertReportQuerySchema,
   alertRowSchema,
   deliveryRowSchema,
+  eventAttendanceRowSchema,
+  offerRowSchema,
   playRowSchema,
   reportQuerySchema,
   reportSchema,
@@ -37,8 +39,8 @@ function wantsCsv(c: Context<AppEnv>, format: 'json' | 'csv' | undefined): boole
 }
 
 /**
- * Visits and dwell, alerts and their acknowledgement, check-ins and scans: per store (and
- * zone) and local day, as JSON or as CSV (`Accept: text/csv` or `?format=csv`).
+ * Visits and dwell, alerts and their acknowledgement, check-ins and scans, offers and event
+ * attendance: per store (and zone) and local day, as JSON or as CSV (`Accept: text/csv` or `?format=csv`).
  */
 export function createAnalyticsRoutes({ analytics, tokens }: AnalyticsRoutesOptions) {
   const router = createRouter();
@@ -151,6 +153,32 @@ export function createAnalyticsRoutes({ analytics, tokens }: AnalyticsRoutesOpti
     async (c) => {
       const query = c.req.valid('query');
       return answer(c, query, playRowSchema, await analytics.plays(scopeOf(c, query)));
+    },
+  );
+  router.openapi(
+    reportRoute(
+      '/v1/analytics/offers',
+      'Phone offers delivered, opened and redeemed (and their rates) per store, campaign, offer and local day',
+      offerRowSchema,
+      alertReportQuerySchema,
+    ),
+    async (c) => {
+      const query = c.req.valid('query');
+      const scope = { ...scopeOf(c, query), campaignId: query.campaignId };
+      return answer(c, query, offerRowSchema, await analytics.offers(scope));
+    },
+  );
+  router.openapi(
+    reportRoute(
+      '/v1/analytics/events',
+      'In-store events per store starting in the period: invited, RSVP yes/no/maybe/pending, people expected, admitted at the door, attendance rate',
+      eventAttendanceRowSchema,
+      alertReportQuerySchema,
+    ),
+    async (c) => {
+      const query = c.req.valid('query');
+      const scope = { ...scopeOf(c, query), campaignId: query.campaignId };
+      return answer(c, query, eventAttendanceRowSchema, await analytics.events(scope));
     },
   );
   return router;

@@ -103,5 +103,45 @@ export const playRowSchema = z.object({
 });
 export type PlayRow = z.infer<typeof playRowSchema>;
 
+/** Phone offers per store, campaign and offer: delivered to the phone, opened, redeemed. */
+export const offerRowSchema = z.object({
+  day,
+  storeId: storeIdSchema,
+  campaignId: campaignIdSchema,
+  offerId: z.string(),
+  /** Sent to the customer's phone (a delivery with no phone known is not counted). */
+  delivered: z.number().int(),
+  /** Opened in the customer's app, once per delivery, on the day it was opened. */
+  opened: z.number().int(),
+  /** Redeemed at the till, once per delivery, on the day it was redeemed. */
+  redeemed: z.number().int(),
+  /** opened / delivered and redeemed / delivered of the row's day; null with none delivered. */
+  openRate: z.number().nullable(),
+  redemptionRate: z.number().nullable(),
+});
+export type OfferRow = z.infer<typeof offerRowSchema>;
+
+/** An in-store event at one store: its invitations and answers against who came through the door. */
+export const eventAttendanceRowSchema = z.object({
+  /** The local day the event starts at the store. */
+  day,
+  eventId: z.string(),
+  eventName: z.string(),
+  storeId: storeIdSchema,
+  startsAt: z.string(),
+  invited: z.number().int(),
+  rsvpYes: z.number().int(),
+  rsvpNo: z.number().int(),
+  rsvpMaybe: z.number().int(),
+  rsvpPending: z.number().int(),
+  /** People the yes answers bring: each guest and their companions. */
+  expected: z.number().int(),
+  /** People admitted at the door on the event's tickets. */
+  attended: z.number().int(),
+  /** attended / expected; null when nobody is expected. */
+  attendanceRate: z.number().nullable(),
+});
+export type EventAttendanceRow = z.infer<typeof eventAttendanceRowSchema>;
+
 export const reportSchema = <Row extends z.ZodType>(row: Row) =>
   z.object({ from: localDate, to: localDate, rows: z.array(row) });
