@@ -135,3 +135,15 @@ describe('a phone on MQTT over WebSocket at /mqtt', () => {
     await endedFor('broker_closed');
   });
 });
+
+describe('an edge stopping with phones on /mqtt', () => {
+  it('closes their WebSockets as going away (1001) and stops', async () => {
+    const edge = await startHarness();
+    const ws = new WebSocket(`${edge.edge.httpUrl.replace(/^http/, 'ws')}/mqtt`, ['mqtt']);
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => ws.on('open', resolve));
+    await edge.waitForCounter('vitrine_edge_mqtt_websocket_connections');
+    await edge.close();
+    expect(await closed).toBe(1001);
+  });
+});
