@@ -1,4 +1,7 @@
 import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ProfileInvitation } from '@vitrine/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +20,11 @@ import { type FakeEdge, startFakeEdge } from './support/fake-edge.ts';
 import type { FakeScan } from './support/fake-edge-customers.ts';
 
 const TIME_ZONE = 'Asia/Tokyo';
+// Refreshed in docs/ only on request (UPDATE_SCREENSHOTS=1), so a run leaves the tree clean.
+const screenshot = (name: string) =>
+  process.env.UPDATE_SCREENSHOTS
+    ? fileURLToPath(new URL(`../../docs/${name}.png`, import.meta.url))
+    : join(tmpdir(), `vitrine-${name}-${process.pid}.png`);
 
 const launch: ProfileInvitation = {
   eventId: 'evt_autumn-launch',
@@ -140,6 +148,7 @@ if (!chromiumPresent && skipBrowser) {
         expect(cardText).toContain('Paris Rivoli');
         expect(cardText).toContain('Silk scarf');
         const invitation = card.locator(`[data-event-id="${launch.eventId}"]`);
+        await page.screenshot({ path: screenshot('associate-customer-card'), fullPage: true });
         expect(await textOf(invitation)).toMatch(
           /Autumn launch evening[\s\S]*Coming[\s\S]*You host them/,
         );
@@ -202,6 +211,7 @@ if (!chromiumPresent && skipBrowser) {
         expect(await textOf(warning)).toMatch(
           /may already exist[\s\S]*Élise Marchand — same email/,
         );
+        await page.screenshot({ path: screenshot('associate-register-duplicate'), fullPage: true });
         await warning.getByRole('button', { name: 'Élise Marchand' }).click();
         await page.locator(`.customer-card[data-customer-id="${elise.id}"]`).waitFor();
 
