@@ -1,10 +1,14 @@
 import type { CampaignSuggestion } from '@vitrine/shared';
+import { OfferRedeemButton } from './offer-redeem-button.tsx';
 
 export interface CampaignSuggestionsProps {
   suggestions: readonly CampaignSuggestion[];
 }
 
-/** The engine's live suggestions for this customer, pushed while they are in the store. */
+/**
+ * The engine's live suggestions for this customer, pushed while they are in the store; a
+ * campaign that sent an offer to their phone lets the associate mark it redeemed.
+ */
 export function CampaignSuggestions({ suggestions }: CampaignSuggestionsProps) {
   if (suggestions.length === 0) return null;
   return (
@@ -17,6 +21,7 @@ export function CampaignSuggestions({ suggestions }: CampaignSuggestionsProps) {
         >
           <span class="suggestion__label">Campaign</span>
           <span class="suggestion__text">{suggestion.suggestion}</span>
+          {suggestion.offer !== undefined && <OfferRedeemButton offer={suggestion.offer} />}
         </li>
       ))}
     </ul>
