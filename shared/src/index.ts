@@ -3,6 +3,7 @@ export * from './api/fleet-api.ts';
 export * from './api/ingest-api.ts';
 export * from './api/member-api.ts';
 export * from './api/sync-api.ts';
+export * from './api/zones-api.ts';
 export * from './auth/token-claims.ts';
 export * from './customer/customer-profile.ts';
 export * from './customer/customer-search.ts';
