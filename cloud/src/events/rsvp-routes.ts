@@ -3,9 +3,7 @@ import {
   customerIdSchema,
   eventIdSchema,
   type InvitationView,
-  type IssuedTicket,
   invitationViewSchema,
-  issuedTicketSchema,
   type RsvpResult,
   rsvpRequestSchema,
   rsvpResultSchema,
@@ -16,7 +14,7 @@ import { NotFoundError } from '../errors/app-errors.ts';
 import { json } from '../http/openapi-content.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
-import type { StoredTicket } from '../tickets/ticket-repository.ts';
+import { asIssuedTicket } from '../tickets/ticket-repository.ts';
 import type { GuestRepository } from './guest-repository.ts';
 import { RSVP_CODE } from './invitation-repository.ts';
 import type { AnsweredRsvp, RsvpAnswer, RsvpRepository } from './rsvp-repository.ts';
@@ -35,21 +33,6 @@ const conflict = {
   content: problemResponses[404].content,
 };
 
-function asIssued(ticket: StoredTicket): IssuedTicket {
-  return issuedTicketSchema.parse({
-    ticketId: ticket.id,
-    eventId: ticket.eventId,
-    customerId: ticket.customerId,
-    storeId: ticket.storeId,
-    admits: ticket.admits,
-    validFrom: ticket.validFrom.toISOString(),
-    validUntil: ticket.validUntil.toISOString(),
-    issuedAt: ticket.issuedAt.toISOString(),
-    revokedAt: ticket.revokedAt?.toISOString() ?? null,
-    code: ticket.code,
-  });
-}
-
 /**
  * What an invitation link shows: the event at the guest's store, their answer and live
  * ticket; null for an unknown code. The loyalty card lists the same view.
@@ -67,7 +50,7 @@ export async function viewInvitation(
     event: { id, name, description, kind, status, startsAt, endsAt },
     session,
     guest,
-    ticket: found.ticket === null ? null : asIssued(found.ticket),
+    ticket: found.ticket === null ? null : asIssuedTicket(found.ticket),
   });
 }
 
@@ -132,7 +115,7 @@ export function createRsvpRoutes({ rsvps, guests, tokens, now }: RsvpRoutesOptio
   async function answered({ eventId, customerId, ticket }: AnsweredRsvp): Promise<RsvpResult> {
     const guest = await guests.find(eventId, customerId);
     if (guest === null) throw new NotFoundError(`${customerId} is not invited to ${eventId}`);
-    return { guest, ticket: ticket === null ? null : asIssued(ticket) };
+    return { guest, ticket: ticket === null ? null : asIssuedTicket(ticket) };
   }
 
   async function answer(request: Omit<RsvpAnswer, 'at'>): Promise<RsvpResult> {

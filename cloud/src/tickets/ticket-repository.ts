@@ -1,3 +1,4 @@
+import { type IssuedTicket, issuedTicketSchema } from '@vitrine/shared';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { customers, stores } from '../db/schema.ts';
@@ -6,6 +7,22 @@ import type { Transaction } from '../sync/profile-change-log.ts';
 
 export type NewTicket = typeof tickets.$inferInsert;
 export type StoredTicket = typeof tickets.$inferSelect;
+
+/** A stored ticket as the API gives it: the holder's app shows `code` as the QR. */
+export function asIssuedTicket(ticket: StoredTicket): IssuedTicket {
+  return issuedTicketSchema.parse({
+    ticketId: ticket.id,
+    eventId: ticket.eventId,
+    customerId: ticket.customerId,
+    storeId: ticket.storeId,
+    admits: ticket.admits,
+    validFrom: ticket.validFrom.toISOString(),
+    validUntil: ticket.validUntil.toISOString(),
+    issuedAt: ticket.issuedAt.toISOString(),
+    revokedAt: ticket.revokedAt?.toISOString() ?? null,
+    code: ticket.code,
+  });
+}
 
 export interface StoredTicketRevocation {
   seq: number;

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  type IssuedTicket,
   issuedTicketSchema,
   signedCodeResponseSchema,
   ticketIdSchema,
@@ -17,7 +16,7 @@ import { createRouter } from '../http/router.ts';
 import { qrFormatQuerySchema } from '../qr/qr-image.ts';
 import { qrResponse } from '../qr/qr-response.ts';
 import { signTicket } from './ticket-issuer.ts';
-import type { StoredTicket, TicketRepository } from './ticket-repository.ts';
+import { asIssuedTicket, type StoredTicket, type TicketRepository } from './ticket-repository.ts';
 
 export interface TicketRoutesOptions {
   tickets: TicketRepository;
@@ -26,21 +25,6 @@ export interface TicketRoutesOptions {
   now: () => Date;
 }
 const ticketParams = z.object({ ticketId: ticketIdSchema });
-
-function asIssued(ticket: StoredTicket): IssuedTicket {
-  return issuedTicketSchema.parse({
-    ticketId: ticket.id,
-    eventId: ticket.eventId,
-    customerId: ticket.customerId,
-    storeId: ticket.storeId,
-    admits: ticket.admits,
-    validFrom: ticket.validFrom.toISOString(),
-    validUntil: ticket.validUntil.toISOString(),
-    issuedAt: ticket.issuedAt.toISOString(),
-    revokedAt: ticket.revokedAt?.toISOString() ?? null,
-    code: ticket.code,
-  });
-}
 
 /**
  * Event tickets: issued by the office for one customer, one event and one store's door,
@@ -159,12 +143,12 @@ export function createTicketRoutes({ tickets, tokens, keys, now }: TicketRoutesO
       issuedAt,
     });
     await tickets.insert(ticket);
-    return c.json(asIssued(ticket), 201);
+    return c.json(asIssuedTicket(ticket), 201);
   });
 
   router.openapi(getRoute, async (c) => {
     const { ticketId } = c.req.valid('param');
-    return c.json(asIssued(await ticketOf(c.get('claims').org, ticketId)), 200);
+    return c.json(asIssuedTicket(await ticketOf(c.get('claims').org, ticketId)), 200);
   });
 
   router.openapi(codeRoute, async (c) => {
@@ -181,7 +165,7 @@ export function createTicketRoutes({ tickets, tokens, keys, now }: TicketRoutesO
   router.openapi(revokeRoute, async (c) => {
     const { ticketId } = c.req.valid('param');
     const ticket = await ticketOf(c.get('claims').org, ticketId);
-    return c.json(asIssued(await tickets.revoke(ticket, now())), 200);
+    return c.json(asIssuedTicket(await tickets.revoke(ticket, now())), 200);
   });
 
   return router;
