@@ -40,6 +40,36 @@ export const activityRowSchema = z.object({
 });
 export type ActivityRow = z.infer<typeof activityRowSchema>;
 
+export const offerRowSchema = z.object({
+  day,
+  storeId,
+  campaignId: z.string(),
+  offerId: z.string(),
+  delivered: z.number(),
+  opened: z.number(),
+  redeemed: z.number(),
+  openRate: z.number().nullable(),
+  redemptionRate: z.number().nullable(),
+});
+export type OfferRow = z.infer<typeof offerRowSchema>;
+
+export const eventAttendanceRowSchema = z.object({
+  day,
+  eventId: z.string(),
+  eventName: z.string(),
+  storeId,
+  startsAt: z.string(),
+  invited: z.number(),
+  rsvpYes: z.number(),
+  rsvpNo: z.number(),
+  rsvpMaybe: z.number(),
+  rsvpPending: z.number(),
+  expected: z.number(),
+  attended: z.number(),
+  attendanceRate: z.number().nullable(),
+});
+export type EventAttendanceRow = z.infer<typeof eventAttendanceRowSchema>;
+
 const report = <Row extends z.ZodType>(row: Row) =>
   z.object({ from: day, to: day, rows: z.array(row) });
 
@@ -47,5 +77,7 @@ export const analyticsReportSchemas = {
   visits: report(visitRowSchema),
   alerts: report(alertRowSchema),
   activity: report(activityRowSchema),
+  offers: report(offerRowSchema),
+  events: report(eventAttendanceRowSchema),
 };
 export type ReportKind = keyof typeof analyticsReportSchemas;

@@ -68,6 +68,10 @@ export function createConsoleApi(client: CloudClient) {
       client.get(`/v1/analytics/alerts${queryOf({ ...query })}`, analyticsReportSchemas.alerts),
     activityReport: (query: ReportQuery) =>
       client.get(`/v1/analytics/activity${queryOf({ ...query })}`, analyticsReportSchemas.activity),
+    offersReport: (query: ReportQuery) =>
+      client.get(`/v1/analytics/offers${queryOf({ ...query })}`, analyticsReportSchemas.offers),
+    eventsReport: (query: ReportQuery) =>
+      client.get(`/v1/analytics/events${queryOf({ ...query })}`, analyticsReportSchemas.events),
     /** A report as CSV, for the marketer to save. */
     reportCsv: (kind: ReportKind, query: ReportQuery) =>
       client.download(`/v1/analytics/${kind}${queryOf({ ...query, format: 'csv' })}`),

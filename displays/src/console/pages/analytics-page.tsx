@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ReportKind } from '../api/analytics-reports.ts';
 import { BarChart } from '../components/charts/bar-chart.tsx';
 import { LineChart } from '../components/charts/line-chart.tsx';
+import { PairedBarChart } from '../components/charts/paired-bar-chart.tsx';
 import { useConsole } from '../components/console-context.ts';
 import {
   ackMedianSeconds,
@@ -12,10 +13,14 @@ import {
   zoneDwellMinutes,
   zoneEntries,
 } from '../domain/analytics-series.ts';
+import { attendanceBars, offerCounts } from '../domain/engagement-series.ts';
 import { addDays, isoDateOf } from '../domain/week-calendar.ts';
 import { useLoad } from '../hooks/use-load.ts';
 
-/** Visits and dwell per zone, alerts and their acknowledgement, activity: per store and dates. */
+/**
+ * Visits and dwell per zone, alerts and their acknowledgement, activity, offers delivered,
+ * opened and redeemed, events' RSVPs against attendance: per store and dates.
+ */
 export function AnalyticsPage({ locale }: { locale: string }) {
   const { api, stores, now } = useConsole();
   const today = isoDateOf(Math.floor(now().getTime() / 86_400_000));
@@ -27,6 +32,8 @@ export function AnalyticsPage({ locale }: { locale: string }) {
   const visits = useLoad(() => api.visitsReport(query), keys);
   const alerts = useLoad(() => api.alertsReport(query), keys);
   const activity = useLoad(() => api.activityReport(query), keys);
+  const offers = useLoad(() => api.offersReport(query), keys);
+  const events = useLoad(() => api.eventsReport(query), keys);
 
   const days = daysOf(from, to);
   const dayLabel = new Intl.DateTimeFormat(locale, {
@@ -38,7 +45,9 @@ export function AnalyticsPage({ locale }: { locale: string }) {
   const zoneNames = new Map(
     stores.flatMap((store) => store.zones.map((zone) => [zone.id, zone.name])),
   );
-  const failed = [visits, alerts, activity].find((report) => report.state === 'failed');
+  const failed = [visits, alerts, activity, offers, events].find(
+    (report) => report.state === 'failed',
+  );
 
   async function exportCsv(kind: ReportKind) {
     const file = await api.reportCsv(kind, query);
@@ -91,7 +100,7 @@ export function AnalyticsPage({ locale }: { locale: string }) {
         </label>
         <span class="exports">
           CSV:
-          {(['visits', 'alerts', 'activity'] as const).map((kind) => (
+          {(['visits', 'alerts', 'activity', 'offers', 'events'] as const).map((kind) => (
             <button key={kind} type="button" class="link" onClick={() => exportCsv(kind)}>
               {kind}
             </button>
@@ -142,6 +151,20 @@ export function AnalyticsPage({ locale }: { locale: string }) {
             title="Check-ins and scans"
             labels={labels}
             series={activityCounts(activity.data.rows, days)}
+          />
+        )}
+        {offers.state === 'ready' && (
+          <LineChart
+            title="Offers delivered, opened and redeemed"
+            labels={labels}
+            series={offerCounts(offers.data.rows, days)}
+          />
+        )}
+        {events.state === 'ready' && (
+          <PairedBarChart
+            title="Event RSVPs against attendance"
+            legend={['RSVP yes (people)', 'Attended']}
+            bars={attendanceBars(events.data.rows)}
           />
         )}
       </div>
