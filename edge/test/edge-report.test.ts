@@ -9,6 +9,7 @@ import { EDGE_VERSION } from '../src/version.ts';
 import { testLayoutInput } from './presence/support/store-layouts.ts';
 import { cloudFeeds } from './support/codes.ts';
 import { type Harness, startHarness } from './support/edge-harness.ts';
+import { engagementFeed, vipWelcome } from './support/engagement-catalogue.ts';
 import { connectPublisher } from './support/mqtt-helpers.ts';
 import { uniqueSuffix, waitFor } from './support/wait.ts';
 
@@ -148,6 +149,7 @@ describe('a running edge reports itself and its scanner nodes', () => {
       env: { EDGE_REPORT_INTERVAL_MS: '1000' },
       deps: { fetch: cloud.fetch },
       layout: (storeId) => testLayoutInput(storeId, suffix),
+      engagementFeed: (storeId) => engagementFeed(storeId, [vipWelcome()]),
     });
   });
   afterAll(async () => {
@@ -191,6 +193,9 @@ describe('a running edge reports itself and its scanner nodes', () => {
       outbox: { pending: expect.any(Number) },
     });
     expect(Object.keys(report.lastSyncAt).sort()).toEqual(['content', 'engagement', 'profiles']);
+    // This cloud serves the engagement feed, not the profiles': only the first was synced.
+    const synced = await nextReport((r) => r.lastSyncAt.engagement !== null, 'engagement synced');
+    expect(synced.lastSyncAt.profiles).toBeNull();
     expect(deviceOf(report, 'esp-floor')).toEqual({
       id: 'esp-floor',
       kind: 'node',
