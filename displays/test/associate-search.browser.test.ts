@@ -109,7 +109,32 @@ if (!chromiumPresent && skipBrowser) {
     let edge: FakeEdge;
 
     beforeAll(async () => {
-      edge = await startFakeEdge({ appDir, customers: [elise, haruto], scans });
+      edge = await startFakeEdge({
+        appDir,
+        customers: [elise, haruto],
+        scans,
+        zones: {
+          at: new Date().toISOString(),
+          zones: [
+            {
+              zoneId: 'zon_tokyo-ginza-entrance',
+              name: 'Entrance',
+              kind: 'entrance',
+              identified: 1,
+              anonymous: 3,
+            },
+            {
+              zoneId: 'zon_tokyo-ginza-lounge',
+              name: 'Lounge',
+              kind: 'lounge',
+              identified: 0,
+              anonymous: 2,
+            },
+          ],
+          unknownZone: { identified: 0, anonymous: 1 },
+          nodes: [{ nodeId: 'node-lounge', zoneId: 'zon_tokyo-ginza-lounge', online: false }],
+        },
+      });
       browser = await launchChromium();
     });
     afterAll(async () => {
@@ -290,6 +315,25 @@ if (!chromiumPresent && skipBrowser) {
         expect(await textOf(card.locator('.invitations'))).toMatch(
           /Autumn launch evening[\s\S]*You host them/,
         );
+      });
+    });
+
+    it('shows the store map: head counts per zone, and where consenting clients were announced', async () => {
+      await signedIn(async (page) => {
+        edge.emitAlert(
+          alertFixture({ alertId: 'alr_map_elise', arrivedAt: new Date().toISOString() }),
+        );
+        await page.locator('[data-alert-id="alr_map_elise"]').waitFor();
+        await page.getByRole('button', { name: 'Store map' }).click();
+        const entrance = page.locator('[data-zone-id="zon_tokyo-ginza-entrance"]');
+        await entrance.waitFor();
+        expect(await textOf(entrance)).toMatch(
+          /Entrance[\s\S]*4[\s\S]*1 identified · 3 anonymous[\s\S]*Élise Marchand/,
+        );
+        const lounge = page.locator('[data-zone-id="zon_tokyo-ginza-lounge"]');
+        expect(await textOf(lounge)).toContain('Scanner offline');
+        expect(await textOf(lounge)).not.toContain('Élise');
+        await page.getByText('1 more in the store, zone not known.').waitFor();
       });
     });
   });

@@ -12,6 +12,7 @@ import {
   foldName,
   type ProblemBody,
   toSearchCard,
+  type ZonesViewBody,
 } from '@vitrine/shared';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
@@ -43,6 +44,8 @@ export interface FakeCustomerDeskOptions {
   signedIn: (c: Context) => boolean;
   /** The edge pushes the alert of a check-in to the store's tablets. */
   pushAlert: (alert: ArrivalAlert) => void;
+  /** The head counts of `GET /api/zones`; without them the route is absent, as on an edge without a layout. */
+  zones?: ZonesViewBody;
 }
 
 const fieldsOf = (error: z.ZodError) =>
@@ -60,7 +63,7 @@ function matches(profile: CustomerProfile, q: string): boolean {
 
 export function addFakeCustomerDesk(
   app: Hono,
-  { storeId, customers, scans, signedIn, pushAlert }: FakeCustomerDeskOptions,
+  { storeId, customers, scans, signedIn, pushAlert, zones }: FakeCustomerDeskOptions,
 ) {
   const unauthorized = (c: Context) =>
     c.json({ error: { code: 'unauthorized', message: 'missing or bad token' } }, 401);
@@ -144,6 +147,10 @@ export function addFakeCustomerDesk(
     customers.push(profile);
     return c.json(profile, 201);
   });
+
+  if (zones !== undefined) {
+    app.get('/api/zones', (c) => (signedIn(c) ? c.json(zones) : unauthorized(c)));
+  }
 
   app.post('/api/scans', async (c) => {
     if (!signedIn(c)) return unauthorized(c);

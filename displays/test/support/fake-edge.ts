@@ -14,6 +14,7 @@ import {
   loginRequestSchema,
   type ProblemBody,
   type ServerToAssociateEvents,
+  type ZonesViewBody,
 } from '@vitrine/shared';
 import { Hono } from 'hono';
 import { Server } from 'socket.io';
@@ -39,6 +40,8 @@ export interface FakeEdgeOptions {
   customers?: CustomerProfile[];
   /** What `POST /api/scans` makes of each code. */
   scans?: ReadonlyMap<string, FakeScan>;
+  /** The head counts per zone of `GET /api/zones`, for the store map. */
+  zones?: ZonesViewBody;
 }
 
 export interface FakeEdge {
@@ -90,6 +93,7 @@ export async function startFakeEdge({
   now = () => new Date(),
   customers = [],
   scans = new Map(),
+  zones,
 }: FakeEdgeOptions): Promise<FakeEdge> {
   const recent = [...initialRecent];
   const tokens = new Map<string, DemoAssociate>();
@@ -136,6 +140,7 @@ export async function startFakeEdge({
     storeId,
     customers,
     scans,
+    ...(zones === undefined ? {} : { zones }),
     signedIn: (c) => tokens.has(c.req.header('authorization')?.replace(/^Bearer /, '') ?? ''),
     pushAlert: (alert) => {
       claims.open(alert);

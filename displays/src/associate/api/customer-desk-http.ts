@@ -8,6 +8,8 @@ import {
   type EdgeCustomerSearch,
   edgeCustomerCardSchema,
   edgeCustomerSearchSchema,
+  type ZonesViewBody,
+  zonesViewSchema,
 } from '@vitrine/shared';
 import { z } from 'zod';
 import { readScanAnswer, type ScanOutcome } from '../domain/scan-outcome.ts';
@@ -170,4 +172,18 @@ export async function submitScan(
     };
   }
   return readScanAnswer(sent.body);
+}
+
+/** The store's head counts per zone, for the store map. */
+export async function fetchZones(
+  token: string,
+  options: DeskHttpOptions = {},
+): Promise<{ ok: true; view: ZonesViewBody } | Failure> {
+  const sent = await send('/api/zones', token, options);
+  if (!sent.ok) return sent;
+  if (!sent.response.ok) return failure(sent.response, sent.body);
+  const view = zonesViewSchema.safeParse(sent.body);
+  return view.success
+    ? { ok: true, view: view.data }
+    : unreadable(sent.response.status, 'store map');
 }

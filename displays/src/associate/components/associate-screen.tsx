@@ -70,6 +70,7 @@ export function AssociateScreen({ session, locale, timeZone, onSignOut }: Associ
             onSearch={clients.search}
             onRegister={clients.openRegister}
             onScan={clients.openScan}
+            onMap={clients.openMap}
           />
         }
       />
@@ -86,6 +87,7 @@ export function AssociateScreen({ session, locale, timeZone, onSignOut }: Associ
           storeId={session.subject.storeId ?? ''}
           me={session.subject.id}
           locale={locale}
+          alerts={feed.alerts}
         />
         <ArrivalFeed
           alerts={feed.alerts}

@@ -4,10 +4,11 @@ export interface CustomerSearchBoxProps {
   onSearch: (q: string) => void;
   onRegister: () => void;
   onScan: () => void;
+  onMap: () => void;
 }
 
 /** The header's client tools: find a client, register a new one, scan a code. */
-export function CustomerSearchBox({ onSearch, onRegister, onScan }: CustomerSearchBoxProps) {
+export function CustomerSearchBox({ onSearch, onRegister, onScan, onMap }: CustomerSearchBoxProps) {
   const [q, setQ] = useState('');
   return (
     <div class="desk-tools">
@@ -35,6 +36,9 @@ export function CustomerSearchBox({ onSearch, onRegister, onScan }: CustomerSear
       </button>
       <button type="button" class="desk-tools__button" onClick={onScan}>
         Scan
+      </button>
+      <button type="button" class="desk-tools__button" onClick={onMap}>
+        Store map
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
+import type { ArrivalAlert } from '@vitrine/shared';
 import type { CustomerDesk } from '../hooks/use-customer-desk.ts';
 import { CustomerCard } from './customer-card.tsx';
 import { CustomerSearchResults } from './customer-search-results.tsx';
 import { RegisterForm } from './register-form.tsx';
 import { ScanPanel } from './scan-panel.tsx';
+import { StoreMap } from './store-map.tsx';
 
 export interface CustomerSearchDeskProps {
   desk: CustomerDesk;
@@ -10,10 +12,19 @@ export interface CustomerSearchDeskProps {
   storeId: string;
   me: string;
   locale: string;
+  /** The feed's alerts: where the store map places consenting clients. */
+  alerts: readonly ArrivalAlert[];
 }
 
 /** The client desk's open view above the arrivals, with the way back to them. */
-export function CustomerSearchDesk({ desk, token, storeId, me, locale }: CustomerSearchDeskProps) {
+export function CustomerSearchDesk({
+  desk,
+  token,
+  storeId,
+  me,
+  locale,
+  alerts,
+}: CustomerSearchDeskProps) {
   const { view } = desk;
   if (view.kind === 'closed') return null;
   return (
@@ -42,6 +53,7 @@ export function CustomerSearchDesk({ desk, token, storeId, me, locale }: Custome
         />
       )}
       {view.kind === 'register' && <RegisterForm token={token} onOpen={desk.openCard} />}
+      {view.kind === 'map' && <StoreMap token={token} alerts={alerts} />}
       {view.kind === 'scan' && (
         <ScanPanel token={token} onShowArrivals={desk.close} onOpen={desk.openCard} />
       )}

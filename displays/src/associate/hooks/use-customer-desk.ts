@@ -14,7 +14,8 @@ export type DeskView =
     }
   | { kind: 'card'; customerId: string; card: EdgeCustomerCard | null; error: string | null }
   | { kind: 'register' }
-  | { kind: 'scan' };
+  | { kind: 'scan' }
+  | { kind: 'map' };
 
 export interface CustomerDesk {
   view: DeskView;
@@ -22,6 +23,7 @@ export interface CustomerDesk {
   openCard: (customerId: string) => void;
   openRegister: () => void;
   openScan: () => void;
+  openMap: () => void;
   close: () => void;
 }
 
@@ -71,6 +73,10 @@ export function useCustomerDesk(token: string): CustomerDesk {
     openScan: () => {
       latest.current += 1;
       setView({ kind: 'scan' });
+    },
+    openMap: () => {
+      latest.current += 1;
+      setView({ kind: 'map' });
     },
     close: () => {
       latest.current += 1;
