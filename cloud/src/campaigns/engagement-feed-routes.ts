@@ -1,10 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { type EngagementFeed, engagementFeedSchema, storeIdSchema } from '@vitrine/shared';
-import { allowRoles, authenticate, sameStoreOnly } from '../auth/auth-middleware.ts';
+import { type EngagementFeed, engagementFeedSchema } from '@vitrine/shared';
 import type { TokenService } from '../auth/token-service.ts';
 import { NotFoundError } from '../errors/app-errors.ts';
-import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
+import { answerVersioned, storeFeedRoute } from '../http/versioned-feed.ts';
 import type { StoreRepository } from '../stores/store-repository.ts';
 import {
   buildStoreCatalogue,
@@ -18,8 +16,6 @@ export interface EngagementFeedRoutesOptions {
   tokens: TokenService;
 }
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-
 /**
  * The store's engagement catalogue for its edge, versioned by its content: an edge that
  * sends back the version it holds gets a 304 and keeps deciding with what it has.
@@ -30,20 +26,13 @@ export function createEngagementFeedRoutes({
   tokens,
 }: EngagementFeedRoutesOptions) {
   const router = createRouter();
-  const feedRoute = createRoute({
-    method: 'get',
-    path: '/v1/stores/{storeId}/sync/engagement',
-    tags: ['sync'],
+  const feedRoute = storeFeedRoute({
+    name: 'engagement',
     summary:
-      'The live campaigns that target the store, with their segments, offers and screen content, for its edge; `If-None-Match` with the version answers 304',
-    security: [{ bearerAuth: [] }],
-    middleware: [authenticate(tokens), allowRoles('edge', 'admin'), sameStoreOnly()] as const,
-    request: { params: z.object({ storeId: storeIdSchema }) },
-    responses: {
-      200: { description: 'The engagement feed', content: json(engagementFeedSchema) },
-      304: { description: 'Unchanged since the version the edge holds' },
-      ...problemResponses,
-    },
+      'The live campaigns that target the store, with their segments, offers and screen content, for its edge',
+    description: 'The engagement feed',
+    schema: engagementFeedSchema,
+    tokens,
   });
 
   router.openapi(feedRoute, async (c) => {
@@ -58,11 +47,7 @@ export function createEngagementFeedRoutes({
       version: catalogueVersion(storeId, catalogue),
       catalogue,
     };
-    const etag = `"${feed.version}"`;
-    c.header('etag', etag);
-    c.header('cache-control', 'private, no-cache');
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    return c.json(feed, 200);
+    return answerVersioned(c, feed);
   });
 
   return router;

@@ -10,6 +10,7 @@ import { allowRoles, authenticate, sameStoreOnly } from '../auth/auth-middleware
 import type { TokenService } from '../auth/token-service.ts';
 import { problemResponses } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
+import { answerVersioned, storeFeedRoute } from '../http/versioned-feed.ts';
 import type { StoreContentSource } from './store-content.ts';
 
 export interface ScreenScheduleRoutesOptions {
@@ -62,20 +63,12 @@ export function createScreenScheduleRoutes({ content, tokens }: ScreenScheduleRo
       ...problemResponses,
     },
   });
-  const feedRoute = createRoute({
-    method: 'get',
-    path: '/v1/stores/{storeId}/sync/content',
-    tags: ['sync'],
-    summary:
-      "The store's screens, playlists and items for its edge; `If-None-Match` with the version answers 304",
-    security: [{ bearerAuth: [] }],
-    middleware: [authenticate(tokens), allowRoles('edge', 'admin'), sameStoreOnly()] as const,
-    request: { params: z.object({ storeId: storeIdSchema }) },
-    responses: {
-      200: { description: 'The content feed', content: json(storeContentFeedSchema) },
-      304: { description: 'Unchanged since the version the edge holds' },
-      ...problemResponses,
-    },
+  const feedRoute = storeFeedRoute({
+    name: 'content',
+    summary: "The store's screens, playlists and items for its edge",
+    description: 'The content feed',
+    schema: storeContentFeedSchema,
+    tokens,
   });
 
   router.openapi(scheduleRoute, async (c) => {
@@ -111,11 +104,7 @@ export function createScreenScheduleRoutes({ content, tokens }: ScreenScheduleRo
   router.openapi(feedRoute, async (c) => {
     const { storeId } = c.req.valid('param');
     const feed = await content.feedOf(c.get('claims').org, storeId);
-    const etag = `"${feed.version}"`;
-    c.header('etag', etag);
-    c.header('cache-control', 'private, no-cache');
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    return c.json(feed, 200);
+    return answerVersioned(c, feed);
   });
 
   return router;
