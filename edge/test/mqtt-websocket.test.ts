@@ -36,7 +36,16 @@ function openWebSocket(protocols: string[] = ['mqtt']) {
     ws.on('open', () => resolve(true));
     ws.on('error', () => resolve(false));
   });
-  return { ws, opened, closed };
+  const refusal = new Promise<{ status: number; body: string }>((resolve) => {
+    ws.on('unexpected-response', (_request, response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+  });
+  return { ws, opened, closed, refusal };
 }
 
 const endedFor = (reason: string) =>
@@ -99,14 +108,21 @@ describe('a phone on MQTT over WebSocket at /mqtt', () => {
     await phone.endAsync();
   });
 
-  it('answers a plain GET with 426 and names the subprotocol it needs', async () => {
+  it('answers a plain GET with 426, and a WebSocket without the mqtt subprotocol with 400', async () => {
     const response = await fetch(`${h.edge.httpUrl}/mqtt`);
     expect(response.status).toBe(426);
     expect(response.headers.get('upgrade')).toBe('websocket');
-    const noProtocol = openWebSocket([]);
-    expect(await noProtocol.opened).toBe(false);
-    const other = openWebSocket(['chat']);
-    expect(await other.opened).toBe(false);
+    for (const protocols of [[], ['chat']]) {
+      const { refusal } = openWebSocket(protocols);
+      const { status, body } = await refusal;
+      expect(status).toBe(400);
+      expect(JSON.parse(body)).toMatchObject({
+        error: {
+          code: 'validation_failed',
+          fields: [{ path: 'sec-websocket-protocol', message: 'expected mqtt or mqttv3.1' }],
+        },
+      });
+    }
   });
 
   it('closes a phone that sends a frame over the cap (1009), and its broker connection', async () => {

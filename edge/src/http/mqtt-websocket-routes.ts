@@ -1,3 +1,4 @@
+import { IncomingMessage, STATUS_CODES } from 'node:http';
 import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -27,6 +28,25 @@ export interface MqttWebSocket {
   server: WebSocketServer;
   /** Ends every bridged connection: the HTTP server does not close upgraded sockets. */
   close(): void;
+}
+
+/**
+ * Writes a refused upgrade's answer on its socket. @hono/node-server answers a refused
+ * upgrade itself only when no other server listens for upgrades, and socket.io does: the
+ * phone would otherwise see its connection dropped a second later, with no reason.
+ */
+async function answerUpgrade(env: unknown, response: Response): Promise<void> {
+  const incoming =
+    typeof env === 'object' && env !== null && 'incoming' in env ? env.incoming : null;
+  if (!(incoming instanceof IncomingMessage) || incoming.socket.destroyed) return;
+  const body = Buffer.from(await response.clone().arrayBuffer());
+  const head = [
+    `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`,
+    'Connection: close',
+    `Content-Type: ${response.headers.get('content-type') ?? 'application/json'}`,
+    `Content-Length: ${body.length}`,
+  ];
+  incoming.socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
 }
 
 function offeredProtocols(header: string | undefined): string[] {
@@ -64,9 +84,11 @@ export function createMqttWebSocket({
       }
       const offered = offeredProtocols(c.req.header('sec-websocket-protocol'));
       if (!SUBPROTOCOLS.some((protocol) => offered.includes(protocol))) {
-        return problem(c, 400, 'validation_failed', 'subprotocol mqtt required', [
+        const refusal = problem(c, 400, 'validation_failed', 'subprotocol mqtt required', [
           { path: 'sec-websocket-protocol', message: `expected ${SUBPROTOCOLS.join(' or ')}` },
         ]);
+        await answerUpgrade(c.env, refusal);
+        return refusal;
       }
       await next();
     },
