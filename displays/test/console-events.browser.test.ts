@@ -141,9 +141,9 @@ if (!chromiumPresent && skipBrowser) {
       await expect
         .poll(() => page.locator('[data-testid=guest-counts]').textContent())
         .toContain('2 people expected');
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
       await page.selectOption('select[name="guests.rsvp"]', 'yes');
       await expect.poll(() => page.locator('.guests tr[data-guest]').count()).toBe(1);
-      await page.screenshot({ path: SCREENSHOT, fullPage: true });
     });
 
     it('downloads the guest list as CSV', async () => {

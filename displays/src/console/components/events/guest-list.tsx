@@ -2,6 +2,7 @@ import { type Guest, RSVP_ANSWERS, RSVP_STATES, type StoredEvent } from '@vitrin
 import { useState } from 'preact/hooks';
 import type { GuestFilter } from '../../api/events-api.ts';
 import { pick } from '../../domain/choices.ts';
+import { errorSummary } from '../../domain/problem.ts';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
 import { useConsole } from '../console-context.ts';
 import { Pager } from '../pager.tsx';
@@ -149,7 +150,7 @@ function RecordRsvp({ eventId, guest, onRecorded, onProblem }: RecordRsvpProps) 
       companions: count,
     });
     if (result.ok) onRecorded();
-    else onProblem(result.message);
+    else onProblem([result.message, ...errorSummary(result.fields)].join(' '));
   }
 
   return (
@@ -167,6 +168,7 @@ function RecordRsvp({ eventId, guest, onRecorded, onProblem }: RecordRsvpProps) 
         name={`companions.${guest.customerId}`}
         type="number"
         min={0}
+        style={{ width: '4rem' }}
         value={companions}
         aria-label="Companions"
         onInput={(e) => setCompanions(e.currentTarget.value)}
