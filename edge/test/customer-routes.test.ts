@@ -1,4 +1,7 @@
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   customerProfileSchema,
   duplicateCustomerProblemSchema,
@@ -11,9 +14,13 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createCloudClient } from '../src/cloud/cloud-client.ts';
+import { loadEdgeConfig } from '../src/config/edge-config.ts';
 import { createCustomerRoutes } from '../src/http/customer-routes.ts';
+import { type RunningEdge, startEdge } from '../src/main.ts';
+import { createEdgeMetrics } from '../src/observability/edge-metrics.ts';
 import { createCloudTokenVerifier } from '../src/realtime/token-verifier.ts';
 import { createMemoryProfileStore } from '../src/store/memory-profile-store.ts';
+import { forgetStore } from './support/mqtt-helpers.ts';
 import { type OutboxCloud, startOutboxCloud } from './support/outbox-cloud.ts';
 
 const STORE = 'sto_paris-rivoli';
@@ -109,6 +116,36 @@ describe("the edge's client desk: search, card and registration", () => {
     await profiles.applySync({ upserts: [held.profile], erasures: [], watermark: '1' }, 0);
   }, 120_000);
   afterAll(() => cloud?.stop());
+
+  it('is served by the running edge, beside its other associate routes', async () => {
+    const config = loadEdgeConfig({
+      EDGE_STORE_ID: STORE,
+      EDGE_CLOUD_URL: cloud.url,
+      EDGE_CLOUD_TOKEN: await cloud.edgeToken(STORE),
+      EDGE_HTTP_PORT: '0',
+      EDGE_MQTT_PORT: '0',
+      MQTT_URL: process.env.MQTT_URL,
+      EDGE_DATA_DIR: await mkdtemp(join(tmpdir(), 'vitrine-edge-desk-')),
+      LOG_LEVEL: 'silent',
+    });
+    let edge: RunningEdge | null = null;
+    try {
+      edge = await startEdge(config, {
+        logger: pino({ level: 'silent' }),
+        metrics: createEdgeMetrics({ defaultMetrics: false }),
+        localStore: createMemoryProfileStore(),
+      });
+      const response = await fetch(`${edge.httpUrl}/api/customers?q=quesnel`, {
+        headers: { authorization: `Bearer ${tokens.camille}` },
+      });
+      expect(response.status).toBe(200);
+      const result = edgeCustomerSearchSchema.parse(await response.json());
+      expect(result).toMatchObject({ source: 'cloud', items: [{ id: heldId }] });
+    } finally {
+      await edge?.stop();
+      if (process.env.MQTT_URL) await forgetStore(process.env.MQTT_URL, STORE);
+    }
+  }, 60_000);
 
   it("passes the search to the cloud's organisation-wide one", async () => {
     const response = await call(up, '/customers?q=NOE%20qu');
