@@ -12,8 +12,10 @@ export function EventDetail({ initial, locale }: { initial: StoredEvent; locale:
   const { api, stores } = useConsole();
   const [event, setEvent] = useState(initial);
   const [editing, setEditing] = useState(false);
-  // Bumped after anything that changes the guests: the summary and the list load again.
+  // Bumped after anything that changes the guests: the summary loads again.
   const [changes, setChanges] = useState(0);
+  // Bumped after an invitation: the guest list starts again from its first page.
+  const [invitations, setInvitations] = useState(0);
   const [invited, setInvited] = useState<InvitationResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -38,7 +40,10 @@ export function EventDetail({ initial, locale }: { initial: StoredEvent; locale:
     const answer = await api.events.invite(event.id, { segment: true });
     setProblem(answer.ok ? null : answer.message);
     setInvited(answer.ok ? answer.data : null);
-    if (answer.ok) setChanges(changes + 1);
+    if (answer.ok) {
+      setChanges(changes + 1);
+      setInvitations(invitations + 1);
+    }
   }
 
   async function cancel() {
@@ -130,7 +135,7 @@ export function EventDetail({ initial, locale }: { initial: StoredEvent; locale:
       )}
       <GuestList
         event={event}
-        changes={changes}
+        invitations={invitations}
         onChanged={() => setChanges(changes + 1)}
         locale={locale}
       />

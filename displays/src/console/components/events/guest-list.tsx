@@ -9,19 +9,20 @@ import { Pager } from '../pager.tsx';
 
 export interface GuestListProps {
   event: StoredEvent;
-  /** Changes when the guests may have changed elsewhere (an invitation). */
-  changes: number;
+  /** Grows with each invitation: the list starts again from its first page. */
+  invitations: number;
+  /** Told when an answer is recorded (the counts per store change). */
   onChanged: () => void;
   locale: string;
 }
 
 /** The guests with their answer and attendance, a page at a time, as CSV, with the office's RSVP. */
-export function GuestList({ event, changes, onChanged, locale }: GuestListProps) {
+export function GuestList({ event, invitations, onChanged, locale }: GuestListProps) {
   const { api, stores } = useConsole();
   const [filter, setFilter] = useState<Omit<GuestFilter, 'cursor'>>({});
-  const { page, pager } = usePagedList(
+  const { page, pager, reload } = usePagedList(
     (cursor) => api.events.guests(event.id, { ...filter, cursor }),
-    [event.id, filter, changes],
+    [event.id, filter, invitations],
   );
   const [problem, setProblem] = useState<string | null>(null);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
@@ -111,6 +112,7 @@ export function GuestList({ event, changes, onChanged, locale }: GuestListProps)
                         guest={guest}
                         onRecorded={() => {
                           setProblem(null);
+                          reload();
                           onChanged();
                         }}
                         onProblem={setProblem}
