@@ -45,7 +45,12 @@ if (!chromiumPresent && skipBrowser) {
 
     beforeAll(async () => {
       consoleDir = await buildConsole();
-      cloud = await startConsoleCloud({ consoleDir, storeId: PARIS, now: new Date() });
+      cloud = await startConsoleCloud({
+        consoleDir,
+        storeId: PARIS,
+        now: new Date(),
+        withWeekEvent: true,
+      });
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       // Building the console and migrating and seeding PGlite take a minute on a busy machine.
@@ -161,7 +166,7 @@ if (!chromiumPresent && skipBrowser) {
       await page.screenshot({ path: screenshot('marketer-console-calendar') });
     });
 
-    it('charts a seeded week of visits, dwell and alerts', async () => {
+    it('charts a seeded week of visits, dwell, alerts, offers and an event', async () => {
       await page.click('nav a:has-text("Analytics")');
       await page.selectOption('select[name="analytics.storeId"]', PARIS);
       const zoneLines = page.locator('[data-chart="Zone entries per day"] path.series');
@@ -180,6 +185,14 @@ if (!chromiumPresent && skipBrowser) {
         .poll(() => page.locator('[data-chart="Average dwell per zone"] .bar').count())
         .toBe(3);
       await page.waitForSelector('[data-chart="Alerts delivered and acknowledged"] path.series');
+      const offerLines = page.locator(
+        '[data-chart="Offers delivered, opened and redeemed"] path.series',
+      );
+      await expect.poll(() => offerLines.count()).toBe(3);
+      const event = page.locator('[data-chart="Event RSVPs against attendance"] .bar-pair');
+      await expect.poll(() => event.count()).toBe(1);
+      // Two yes answers bring three people; the door admitted two.
+      expect(await event.locator('.bar text').allTextContents()).toEqual(['3', '2']);
       await page.screenshot({ path: screenshot('marketer-console'), fullPage: true });
     });
 
