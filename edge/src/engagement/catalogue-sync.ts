@@ -1,4 +1,5 @@
 import type { Logger } from '../observability/logger.ts';
+import { periodicTask } from '../sync/periodic-task.ts';
 import type { CatalogueFile, StoredCatalogue } from './catalogue-file.ts';
 import type { EngagementFeedClient } from './engagement-feed-client.ts';
 import type { EngagementMetrics } from './engagement-metrics.ts';
@@ -25,8 +26,6 @@ export interface CatalogueSyncOptions {
 export function createCatalogueSync(options: CatalogueSyncOptions) {
   const { storeId, file, metrics, logger, now } = options;
   let current: StoredCatalogue | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
   let lastSyncedAt: number | null = null;
 
   async function syncOnce(): Promise<void> {
@@ -59,18 +58,13 @@ export function createCatalogueSync(options: CatalogueSyncOptions) {
     options.use(stored);
   }
 
-  /** One sync at a time; a tick during a slow one is skipped. */
-  function sync(): Promise<void> {
-    running ??= syncOnce()
-      .catch((error: unknown) => {
-        metrics.catalogueSyncs.inc({ outcome: 'failed' });
-        logger.error({ err: error }, 'engagement catalogue sync failed');
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  }
+  /** One sync at a time; a tick during a slow one joins it. */
+  const task = periodicTask(options.intervalMs, () =>
+    syncOnce().catch((error: unknown) => {
+      metrics.catalogueSyncs.inc({ outcome: 'failed' });
+      logger.error({ err: error }, 'engagement catalogue sync failed');
+    }),
+  );
 
   return {
     /** Loads the catalogue on disk, then syncs in the background every interval. */
@@ -82,18 +76,13 @@ export function createCatalogueSync(options: CatalogueSyncOptions) {
       } else if (read.outcome === 'invalid') {
         logger.error({ detail: read.detail }, 'engagement catalogue on disk unreadable');
       }
-      void sync();
-      timer = setInterval(() => void sync(), options.intervalMs);
-      timer.unref();
+      void task.start();
     },
-    sync,
+    sync: task.runNow,
     /** When the cloud's catalogue was last fetched and held (epoch ms); null since start. */
     lastSyncedAt: (): number | null => lastSyncedAt,
-    /** Stops asking; a sync under way finishes on its own (its fetch has a timeout). */
-    stop(): void {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
+    /** Stops asking; resolves once a sync under way is over (its fetch has a timeout). */
+    stop: task.stop,
   };
 }
 

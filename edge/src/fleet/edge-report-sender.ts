@@ -1,5 +1,6 @@
 import { type EdgeReport, edgeReportSchema } from '@vitrine/shared';
 import type { Logger } from '../observability/logger.ts';
+import { periodicTask } from '../sync/periodic-task.ts';
 import type { FleetMetrics } from './fleet-metrics.ts';
 
 export interface EdgeReportSenderOptions {
@@ -47,8 +48,6 @@ export function createEdgeReportSender({
   fetch = globalThis.fetch,
 }: EdgeReportSenderOptions): EdgeReportSender {
   const url = new URL(`/v1/stores/${encodeURIComponent(storeId)}/edge/report`, cloudUrl);
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<ReportOutcome> | null = null;
 
   async function post(): Promise<ReportOutcome> {
     const parsed = edgeReportSchema.safeParse(report());
@@ -71,30 +70,19 @@ export function createEdgeReportSender({
     }
   }
 
-  function sendOnce(): Promise<ReportOutcome> {
-    running ??= post()
-      .then((outcome) => {
-        metrics.reports.inc({ outcome });
-        if (outcome !== 'sent') logger.debug({ outcome }, 'edge report not delivered; next tick');
-        return outcome;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  }
+  const task = periodicTask(intervalMs, () =>
+    post().then((outcome) => {
+      metrics.reports.inc({ outcome });
+      if (outcome !== 'sent') logger.debug({ outcome }, 'edge report not delivered; next tick');
+      return outcome;
+    }),
+  );
 
   return {
     start() {
-      void sendOnce();
-      timer = setInterval(() => void sendOnce(), intervalMs);
-      timer.unref();
+      void task.start();
     },
-    sendOnce,
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
+    sendOnce: task.runNow,
+    stop: task.stop,
   };
 }

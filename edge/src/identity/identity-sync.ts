@@ -6,6 +6,7 @@ import {
 } from '@vitrine/shared';
 import type { z } from 'zod';
 import type { Logger } from '../observability/logger.ts';
+import { periodicTask } from '../sync/periodic-task.ts';
 import { EMPTY_IDENTITY_STATE, type IdentityFile, type IdentityState } from './identity-file.ts';
 import type { IdentityMetrics } from './identity-metrics.ts';
 import type { PresenceVerifier } from './presence-verifier.ts';
@@ -34,7 +35,8 @@ export interface IdentitySync {
   start(): Promise<void>;
   /** One round with the cloud; true when every feed answered. */
   syncNow(): Promise<boolean>;
-  stop(): void;
+  /** No more rounds; resolves once a round under way is over. */
+  stop(): Promise<void>;
 }
 
 type Fetched<T> = { ok: true; value: T } | { ok: false; detail: string };
@@ -63,8 +65,6 @@ export function createIdentitySync({
   now = Date.now,
 }: IdentitySyncOptions): IdentitySync {
   let state: IdentityState = EMPTY_IDENTITY_STATE;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<boolean> | undefined;
 
   async function load(loaded: IdentityState): Promise<void> {
     await verifier.load(loaded);
@@ -145,17 +145,12 @@ export function createIdentitySync({
     return feeds.every(([, answer]) => answer.ok);
   }
 
-  function syncNow(): Promise<boolean> {
-    running ??= round()
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'identity sync failed');
-        return false;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
+  const task = periodicTask(intervalMs, () =>
+    round().catch((error: unknown) => {
+      logger.error({ err: error }, 'identity sync failed');
+      return false;
+    }),
+  );
 
   return {
     async start() {
@@ -178,13 +173,9 @@ export function createIdentitySync({
           'identity state on disk is unreadable; starting empty',
         );
       }
-      await syncNow();
-      timer = setInterval(() => void syncNow(), intervalMs);
-      timer.unref?.();
+      await task.start();
     },
-    syncNow,
-    stop() {
-      clearInterval(timer);
-    },
+    syncNow: task.runNow,
+    stop: task.stop,
   };
 }

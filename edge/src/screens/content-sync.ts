@@ -1,5 +1,6 @@
 import type { StoreContentFeed } from '@vitrine/shared';
 import type { Logger } from '../observability/logger.ts';
+import { periodicTask } from '../sync/periodic-task.ts';
 import type { ContentFeedClient } from './content-feed-client.ts';
 import type { ContentFile, StoredContent } from './content-file.ts';
 import type { ScreenMetrics } from './screen-metrics.ts';
@@ -33,8 +34,6 @@ export function createContentSync(options: ContentSyncOptions) {
   const { client, file, intervalMs, onChange, metrics, logger, now = Date.now } = options;
   let current: StoredContent | null = null;
   let lastSyncedAt: number | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
 
   function use(content: StoredContent) {
     current = content;
@@ -71,18 +70,13 @@ export function createContentSync(options: ContentSyncOptions) {
     use(content);
   }
 
-  /** One sync at a time; a tick during a slow one is skipped. */
-  function sync(): Promise<void> {
-    running ??= syncOnce()
-      .catch((error: unknown) => {
-        metrics.contentSyncs.inc({ outcome: 'failed' });
-        logger.error({ err: error }, 'screen content sync failed');
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  }
+  /** One sync at a time; a tick during a slow one joins it. */
+  const task = periodicTask(intervalMs, () =>
+    syncOnce().catch((error: unknown) => {
+      metrics.contentSyncs.inc({ outcome: 'failed' });
+      logger.error({ err: error }, 'screen content sync failed');
+    }),
+  );
 
   return {
     /** Loads the content on disk, then syncs now and every interval, in the background. */
@@ -95,18 +89,13 @@ export function createContentSync(options: ContentSyncOptions) {
           'screen content on disk unreadable; waiting for the cloud',
         );
       }
-      void sync();
-      timer = setInterval(() => void sync(), intervalMs);
-      timer.unref();
+      void task.start();
     },
-    sync,
+    sync: task.runNow,
     /** When the cloud's content was last fetched and held (epoch ms); null since start. */
     lastSyncedAt: (): number | null => lastSyncedAt,
-    /** Stops asking; a sync under way ends on its own (its fetch has a timeout). */
-    stop(): void {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
+    /** Stops asking; resolves once a sync under way is over (its fetch has a timeout). */
+    stop: task.stop,
   };
 }
 
