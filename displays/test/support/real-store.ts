@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildTopic,
+  type CustomerProfile,
   createAppKeyPair,
   createEnvelope,
   createProof,
   customerProfileSchema,
   deviceTokenResponseSchema,
+  encodeLoyaltyQr,
   issuedPassSchema,
   loginResponseSchema,
   pageSchema,
@@ -29,6 +31,8 @@ export interface RealStore {
   edgeUrl: string;
   /** Publishes a signed check-in of one of the store's customers. */
   checkIn: () => Promise<void>;
+  /** A fresh rotating loyalty QR of one of the store's customers, as its app shows it. */
+  loyaltyCode: () => Promise<{ code: string; customer: CustomerProfile }>;
   stop: () => Promise<void>;
 }
 
@@ -141,7 +145,8 @@ export async function startRealStore({
     });
     await waitForHealthy(`${edgeUrl}/healthz`, edge, 60_000);
 
-    const checkIn = async () => {
+    /** One of the store's customers, with a pass of their own and a proof made now. */
+    const presentCustomer = async () => {
       const customers = await call(
         `${cloudUrl}/v1/stores/${storeId}/customers?limit=1`,
         pageSchema(customerProfileSchema),
@@ -157,6 +162,10 @@ export async function startRealStore({
       );
       const at = new Date();
       const proof = await createProof({ pass, appPrivateKey: app.privateKey, storeId, now: at });
+      return { customer, pass, proof, at };
+    };
+    const checkIn = async () => {
+      const { pass, proof, at } = await presentCustomer();
       const clientId = `browser-test-app-${process.pid}`;
       const phone = await connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { clientId });
       const envelope = createEnvelope(storeId, { pass, proof, method: 'app', clientId }, { at });
@@ -167,7 +176,11 @@ export async function startRealStore({
       );
       await phone.endAsync();
     };
-    return { edgeUrl, checkIn, stop };
+    const loyaltyCode = async () => {
+      const { customer, pass, proof } = await presentCustomer();
+      return { code: encodeLoyaltyQr({ pass, proof }), customer };
+    };
+    return { edgeUrl, checkIn, loyaltyCode, stop };
   } catch (error) {
     await stop();
     throw error;
