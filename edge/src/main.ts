@@ -91,6 +91,7 @@ export async function startEdge(config: EdgeConfig, deps: EdgeDeps = {}): Promis
     const lateCheckIns = await composeLateCheckIns(context);
     const { presence, codes } = await composeIdentity(context, {
       lateCheckIns: () => lateCheckIns.window(context.now()),
+      feeds,
     });
     const { localProfiles, profileCache } = composeProfiles(context, {
       localStore: deps.localStore,

@@ -192,7 +192,12 @@ describe('a running edge reports itself and its scanner nodes', () => {
       broker: process.env.MQTT_URL ? 'external' : 'embedded',
       outbox: { pending: expect.any(Number) },
     });
-    expect(Object.keys(report.lastSyncAt).sort()).toEqual(['content', 'engagement', 'profiles']);
+    expect(Object.keys(report.lastSyncAt).sort()).toEqual([
+      'content',
+      'engagement',
+      'identity',
+      'profiles',
+    ]);
     // This cloud serves the engagement feed, not the profiles': only the first was synced.
     const synced = await nextReport((r) => r.lastSyncAt.engagement !== null, 'engagement synced');
     expect(synced.lastSyncAt.profiles).toBeNull();

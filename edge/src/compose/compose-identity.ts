@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { SyncedFeeds } from '../fleet/synced-feeds.ts';
 import { createCodeVerifier } from '../identity/code-verifier.ts';
 import type { LateWindow } from '../identity/domain/verify-presence.ts';
 import { organisationOfEdgeToken } from '../identity/edge-organisation.ts';
@@ -14,7 +15,7 @@ import type { EdgeContext } from './edge-context.ts';
  */
 export async function composeIdentity(
   { config, logger, metrics, now, fetch, onStop }: EdgeContext,
-  { lateCheckIns }: { lateCheckIns: () => LateWindow | null },
+  { lateCheckIns, feeds }: { lateCheckIns: () => LateWindow | null; feeds: SyncedFeeds },
 ) {
   const identityMetrics = createIdentityMetrics(metrics.registry);
   const organisation = organisationOfEdgeToken(config.cloudToken);
@@ -50,6 +51,7 @@ export async function composeIdentity(
     now,
     ...fetch,
   });
+  feeds.add('identity', identitySync.lastSyncedAt);
   await identitySync.start();
   onStop('identity sync', async () => identitySync.stop());
   return { presence, codes };

@@ -79,8 +79,10 @@ describe('identity sync', () => {
     const { sync, loaded, file } = harness(
       cloudWith([revocation(1), revocation(2), revocation(3, -1000), revocation(4)]),
     );
+    expect(sync.lastSyncedAt()).toBeNull();
     await sync.start();
-    sync.stop();
+    await sync.stop();
+    expect(sync.lastSyncedAt()).toBe(NOW);
     const state = identityStateSchema.parse(JSON.parse(await readFile(file.path, 'utf8')));
     expect(state.watermark).toBe(4);
     expect(state.revocations.map((item) => item.passId)).toEqual(['pas_1', 'pas_2', 'pas_4']);
@@ -98,7 +100,7 @@ describe('identity sync', () => {
     );
     await sync.start();
     expect(await sync.syncNow()).toBe(true);
-    sync.stop();
+    await sync.stop();
     const state = identityStateSchema.parse(JSON.parse(await readFile(file.path, 'utf8')));
     expect(state.ticketWatermark).toBe(3);
     expect(state.ticketRevocations.map((item) => item.ticketId)).toEqual(['tkt_1', 'tkt_3']);
@@ -122,11 +124,13 @@ describe('identity sync', () => {
     dir = await mkdtemp(join(tmpdir(), 'vitrine-identity-'));
     const first = harness(cloudWith([revocation(1)]));
     await first.sync.start();
-    first.sync.stop();
+    await first.sync.stop();
     const second = harness(down);
     await second.sync.start();
     expect(await second.sync.syncNow()).toBe(false);
-    second.sync.stop();
+    await second.sync.stop();
+    // A state read from disk is not a sync: the fleet view sees the edge has not reached the cloud.
+    expect(second.sync.lastSyncedAt()).toBeNull();
     expect(second.loaded[0]?.revocations.map((item) => item.passId)).toEqual(['pas_1']);
     expect(second.loaded[0]?.jwks.keys).toHaveLength(1);
   });
@@ -137,7 +141,7 @@ describe('identity sync', () => {
     const { sync, loaded, file } = harness(down);
     expect(await file.read()).toMatchObject({ outcome: 'invalid' });
     await sync.start();
-    sync.stop();
+    await sync.stop();
     expect(loaded).toHaveLength(0);
   });
 });

@@ -35,6 +35,8 @@ export interface IdentitySync {
   start(): Promise<void>;
   /** One round with the cloud; true when every feed answered. */
   syncNow(): Promise<boolean>;
+  /** When every feed last answered in one round (epoch ms); null since start. */
+  lastSyncedAt(): number | null;
   /** No more rounds; resolves once a round under way is over. */
   stop(): Promise<void>;
 }
@@ -145,11 +147,18 @@ export function createIdentitySync({
     return feeds.every(([, answer]) => answer.ok);
   }
 
+  let lastSyncedAt: number | null = null;
   const task = periodicTask(intervalMs, () =>
-    round().catch((error: unknown) => {
-      logger.error({ err: error }, 'identity sync failed');
-      return false;
-    }),
+    round().then(
+      (complete) => {
+        if (complete) lastSyncedAt = now();
+        return complete;
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'identity sync failed');
+        return false;
+      },
+    ),
   );
 
   return {
@@ -176,6 +185,7 @@ export function createIdentitySync({
       await task.start();
     },
     syncNow: task.runNow,
+    lastSyncedAt: () => lastSyncedAt,
     stop: task.stop,
   };
 }
