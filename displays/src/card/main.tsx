@@ -9,7 +9,8 @@ render(<App locale={navigator.language || 'en'} />, root);
 
 // The app shell is kept by the service worker so the card and its QR open offline.
 if ('serviceWorker' in navigator) {
+  const base = import.meta.env.BASE_URL;
   navigator.serviceWorker
-    .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+    .register(`${base}sw.js`, { scope: base })
     .catch((error: unknown) => console.warn('card: no offline copy', error));
 }

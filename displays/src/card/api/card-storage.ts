@@ -1,9 +1,11 @@
+import { type MemberStore, memberStoreListSchema } from '@vitrine/shared';
 import { readStoredCard, type StoredCard } from '../domain/card-state.ts';
 
 const CARD_KEY = 'vitrine.card';
 const ORGANISATION_KEY = 'vitrine.card.organisation';
 const STORE_KEY = 'vitrine.card.lastStore';
 const CLIENT_KEY = 'vitrine.card.clientId';
+const STORES_KEY = 'vitrine.card.stores';
 
 /**
  * The card in localStorage: it stays signed in on this phone (it is the customer's own)
@@ -56,4 +58,18 @@ export function installationClientId(): string {
   const made = `card-${crypto.randomUUID().replaceAll('-', '')}`;
   write(CLIENT_KEY, made);
   return made;
+}
+
+/** The stores last listed, so that the card and its QR open with no network. */
+export function loadStores(): MemberStore[] {
+  try {
+    const parsed = memberStoreListSchema.safeParse(JSON.parse(read(STORES_KEY) ?? 'null'));
+    return parsed.success ? parsed.data.items : [];
+  } catch {
+    return [];
+  }
+}
+
+export function saveStores(items: MemberStore[]): void {
+  write(STORES_KEY, JSON.stringify({ items }));
 }

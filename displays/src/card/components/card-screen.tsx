@@ -1,6 +1,12 @@
 import type { MemberStore } from '@vitrine/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { installationClientId, loadLastStore, saveLastStore } from '../api/card-storage.ts';
+import {
+  installationClientId,
+  loadLastStore,
+  loadStores,
+  saveLastStore,
+  saveStores,
+} from '../api/card-storage.ts';
 import type { MemberHttp } from '../api/member-http.ts';
 import type { CardState } from '../hooks/use-card.ts';
 import { useInvitations } from '../hooks/use-invitations.ts';
@@ -23,7 +29,7 @@ export interface CardScreenProps {
 
 /** The signed-in card: the QR, the store and its live link, scans, invitations, privacy. */
 export function CardScreen({ http, state, organisationId, locale }: CardScreenProps) {
-  const [stores, setStores] = useState<MemberStore[]>([]);
+  const [stores, setStores] = useState<MemberStore[]>(() => loadStores());
   const [storeId, setStoreId] = useState<string | null>(() => loadLastStore());
   const clientId = useMemo(() => installationClientId(), []);
   const ready = state.card?.pass != null && state.keyPair !== null;
@@ -31,7 +37,9 @@ export function CardScreen({ http, state, organisationId, locale }: CardScreenPr
 
   useEffect(() => {
     void http.stores(organisationId).then((listed) => {
-      if (listed.ok) setStores(listed.value);
+      if (!listed.ok) return;
+      setStores(listed.value);
+      saveStores(listed.value);
     });
   }, [http, organisationId]);
 

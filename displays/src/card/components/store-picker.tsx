@@ -8,9 +8,12 @@ export interface StorePickerProps {
 
 export function StorePicker({ stores, storeId, onPick }: StorePickerProps) {
   return (
-    <label class="field store-picker">
-      <span class="field__label">Store</span>
+    <div class="field store-picker">
+      <label class="field__label" for="store">
+        Store
+      </label>
       <select
+        id="store"
         name="store"
         value={storeId ?? ''}
         onChange={(event) => onPick(event.currentTarget.value)}
@@ -25,6 +28,6 @@ export function StorePicker({ stores, storeId, onPick }: StorePickerProps) {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

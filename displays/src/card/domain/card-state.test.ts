@@ -14,6 +14,7 @@ const card = {
   organisationId: 'org_demo',
   session: { token: 't', expiresAt: '2026-12-02T19:00:00Z', customerId: 'cus_1' },
   pass,
+  profile: null,
 };
 
 describe('the stored card', () => {

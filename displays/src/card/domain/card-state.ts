@@ -2,6 +2,7 @@ import {
   type IssuedPass,
   issuedPassSchema,
   type MemberSession,
+  memberProfileSchema,
   memberSessionSchema,
 } from '@vitrine/shared';
 import { z } from 'zod';
@@ -14,8 +15,10 @@ export const storedCardSchema = z.object({
   organisationId: z.string().min(1),
   session: memberSessionSchema,
   pass: issuedPassSchema.nullable(),
+  /** The profile last read, shown on the card when the network is gone. */
+  profile: memberProfileSchema.nullable().default(null),
 });
-export type StoredCard = z.infer<typeof storedCardSchema>;
+export type StoredCard = z.output<typeof storedCardSchema>;
 
 /** The stored card, or null when unreadable or its session has expired. */
 export function readStoredCard(raw: string | null, nowMs: number): StoredCard | null {

@@ -29,7 +29,7 @@ export interface CardState {
 /** The member's card: session, profile, this installation's key and the pass bound to it. */
 export function useCard(http: MemberHttp, organisationId: string): CardState {
   const [card, setCard] = useState<StoredCard | null>(() => loadCard(Date.now()));
-  const [profile, setProfile] = useState<MemberProfile | null>(null);
+  const [profile, setProfile] = useState<MemberProfile | null>(() => card?.profile ?? null);
   const [keyPair, setKeyPair] = useState<AppKeyPair | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -77,7 +77,9 @@ export function useCard(http: MemberHttp, organisationId: string): CardState {
         return;
       }
       setProfile(me.value);
-      if (!passIsFresh(card.pass, Date.now())) await refreshPass(card, keys);
+      const known = { ...card, profile: me.value };
+      keep(known);
+      if (!passIsFresh(card.pass, Date.now())) await refreshPass(known, keys);
     })();
     return () => {
       current = false;
@@ -88,7 +90,7 @@ export function useCard(http: MemberHttp, organisationId: string): CardState {
   const signedIn = useCallback(
     async (session: MemberSession) => {
       setProblem(null);
-      keep({ organisationId, session, pass: null });
+      keep({ organisationId, session, pass: null, profile: null });
     },
     [keep, organisationId],
   );
@@ -99,7 +101,7 @@ export function useCard(http: MemberHttp, organisationId: string): CardState {
       const changed = await http.setConsent(card.session.token, consent);
       if (!changed.ok) return changed.errors;
       setProfile(changed.value);
-      const renewed = await refreshPass(card, keyPair);
+      const renewed = await refreshPass({ ...card, profile: changed.value }, keyPair);
       return renewed === null ? { '': 'Consent saved, but no new pass could be issued.' } : null;
     },
     [card, keyPair, http, refreshPass],

@@ -3,13 +3,22 @@
 // network is gone. The card's own data (session, pass, key) lives in storage and
 // IndexedDB, so the card and its rotating QR open offline; API calls go to the network only.
 const CACHE = 'vitrine-card-v1';
-const SHELL = ['/card/', '/card/manifest.webmanifest', '/card/icon.svg'];
+const ICONS = ['/card/manifest.webmanifest', '/card/icon.svg', '/card/icon-maskable.svg'];
+
+/** The page, and the hashed assets it names, read from the page itself. */
+async function keepShell() {
+  const cache = await caches.open(CACHE);
+  const page = await fetch('/card/', { cache: 'no-cache' });
+  if (!page.ok) return;
+  const html = await page.clone().text();
+  await cache.put('/card/', page);
+  const assets = [...html.matchAll(/(?:src|href)="(\/card\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  await cache.addAll([...new Set([...assets, ...ICONS])]);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
+    keepShell()
       .catch(() => undefined)
       .then(() => self.skipWaiting()),
   );
