@@ -244,6 +244,8 @@ describe('operations', () => {
       '/v1/analytics/activity',
       '/v1/analytics/alerts',
       '/v1/analytics/deliveries',
+      '/v1/analytics/events',
+      '/v1/analytics/offers',
       '/v1/analytics/plays',
       '/v1/analytics/visits',
       '/v1/auth/keys/rotate',
