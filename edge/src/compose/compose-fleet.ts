@@ -88,7 +88,7 @@ export function composeFleet(
         version: EDGE_VERSION,
         startedAt: parts.startedAt.getTime(),
         publicUrl: config.publicUrl ?? parts.httpUrl,
-        mqttWebSocketPath: MQTT_WEBSOCKET_PATH,
+        mqttWebSocketPath: config.mqttWebSocket.enabled ? MQTT_WEBSOCKET_PATH : null,
         broker: parts.broker,
         brokerConnected: parts.brokerConnected(),
         outbox: {

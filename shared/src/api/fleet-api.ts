@@ -26,8 +26,8 @@ export const edgeReportSchema = z.strictObject({
   startedAt: instant,
   /** The edge's address as phones and tablets in the store reach it (http: or https:). */
   publicUrl: z.url().max(500),
-  /** Where a phone opens MQTT over WebSocket on the edge, e.g. `/mqtt`. */
-  mqttWebSocketPath: z.string().startsWith('/').max(100),
+  /** Where a phone opens MQTT over WebSocket on the edge, e.g. `/mqtt`; null when it is off. */
+  mqttWebSocketPath: z.string().startsWith('/').max(100).nullable(),
   broker: z.enum(['embedded', 'external']),
   brokerConnected: z.boolean(),
   outbox: z.object({

@@ -40,4 +40,10 @@ describe('mqttWebSocketUrlOf', () => {
       expect(mqttWebSocketUrlOf({ publicUrl, mqttWebSocketPath: path })).toBe(expected);
     });
   }
+
+  it('gives no address for an edge whose WebSocket is off', () => {
+    expect(
+      mqttWebSocketUrlOf({ publicUrl: 'http://10.0.0.5:8080', mqttWebSocketPath: null }),
+    ).toBeNull();
+  });
 });

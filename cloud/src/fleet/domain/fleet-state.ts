@@ -13,11 +13,13 @@ export function edgeStateAt(reportedAt: Date | null, now: Date): EdgeState {
 
 /**
  * Where a phone opens MQTT over WebSocket on the edge: its public address with http
- * turned into ws (https into wss) and the reported path after any base path it has.
+ * turned into ws (https into wss) and the reported path after any base path it has; null
+ * when the edge serves no WebSocket.
  */
 export function mqttWebSocketUrlOf(
   report: Pick<EdgeReport, 'publicUrl' | 'mqttWebSocketPath'>,
-): string {
+): string | null {
+  if (report.mqttWebSocketPath === null) return null;
   const url = new URL(report.publicUrl);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${report.mqttWebSocketPath}`;

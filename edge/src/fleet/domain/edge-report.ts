@@ -5,7 +5,7 @@ export interface EdgeFacts {
   version: string;
   startedAt: number;
   publicUrl: string;
-  mqttWebSocketPath: string;
+  mqttWebSocketPath: string | null;
   broker: 'embedded' | 'external';
   brokerConnected: boolean;
   outbox: { pending: number; oldestPendingAt: number | null; lastUploadAt: number | null };
