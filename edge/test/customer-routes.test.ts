@@ -109,6 +109,9 @@ describe("the edge's client desk: search, card and registration", () => {
       if (lastName === 'Quesnel') heldId = profile.id;
       else notHeldId = profile.id;
     }
+    // A client registered here is kept at once; the second one's hold has ended since.
+    expect((await profiles.get(notHeldId))?.source).toBe('demand');
+    await profiles.forget(notHeldId);
     const held = await createCloudClient({ baseUrl: cloud.url, token: edgeToken }).fetchProfile(
       heldId,
     );

@@ -30,7 +30,7 @@ export interface HttpParts {
   /** Redemption codes scanned at the till (`POST /api/scans`). */
   offers?: Pick<OfferDesk, 'redeem'>;
   /** The profiles this edge holds: the client search's fallback without the cloud. */
-  profiles?: Pick<LocalProfileStore, 'search' | 'get'>;
+  profiles?: Pick<LocalProfileStore, 'search' | 'get' | 'putFetched'>;
   /** The store's broker, which phones reach over WebSocket at /mqtt. */
   mqttUrl: string;
 }

@@ -24,9 +24,14 @@ export interface CustomerRoutesOptions {
   storeId: string;
   verifier: TokenVerifier;
   cloud: Pick<CloudClient, 'searchCustomers' | 'fetchProfile' | 'registerCustomer'>;
-  /** The profiles this edge holds: the search and the card while the cloud is away. */
-  profiles: Pick<LocalProfileStore, 'search' | 'get'>;
+  /**
+   * The profiles this edge holds: the search and the card while the cloud is away; a
+   * client registered here is kept among them at once.
+   */
+  profiles: Pick<LocalProfileStore, 'search' | 'get' | 'putFetched'>;
   logger: Logger;
+  /** Ms since the epoch: when a registered client's hold here starts. */
+  now?: () => number;
 }
 
 type Env = { Variables: AssociateVariables };
@@ -66,6 +71,7 @@ export function createCustomerRoutes({
   cloud,
   profiles,
   logger,
+  now = Date.now,
 }: CustomerRoutesOptions) {
   const api = new Hono<Env>();
   api.use('/customers', requireAssociate(verifier, storeId));
@@ -134,7 +140,13 @@ export function createCustomerRoutes({
     // The associate registers the client: the cloud sees their own token, not the edge's.
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
     const result = await cloud.registerCustomer(storeId, registration.data, token);
-    if (result.outcome === 'created') return c.json(result.profile, 201);
+    if (result.outcome === 'created') {
+      // Served by this store even if the cloud goes away before the next sync brings them.
+      await profiles.putFetched(result.profile, now()).catch((error: unknown) => {
+        logger.warn({ err: error, customerId: result.profile.id }, 'registration: not kept here');
+      });
+      return c.json(result.profile, 201);
+    }
     if (result.outcome === 'duplicate') return c.json(result.problem, 409);
     if (result.outcome === 'rejected') return c.json(result.problem, passedOn(result.status));
     logger.warn({ reason: result.reason, detail: result.detail }, 'registration: cloud failed');
