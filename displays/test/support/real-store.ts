@@ -29,6 +29,8 @@ import type { z } from 'zod';
  */
 export interface RealStore {
   edgeUrl: string;
+  /** The cloud, which serves the loyalty card at /card/ when `cardDir` was given. */
+  cloudUrl: string;
   /** Publishes a signed check-in of one of the store's customers. */
   checkIn: () => Promise<void>;
   /** A fresh rotating loyalty QR of one of the store's customers, as its app shows it. */
@@ -38,11 +40,22 @@ export interface RealStore {
 
 export interface RealStoreOptions {
   appDir: string;
+  /** The built loyalty card, for the cloud to serve at /card/. */
+  cardDir?: string;
   storeId?: string;
 }
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const ADMIN = { email: 'admin@vitrine.demo', password: 'vitrine-demo' };
+
+/** The demo seed's loyalty card member of Tokyo Ginza (the cloud's DEMO_MEMBER_LOGINS). */
+export const DEMO_CARD_MEMBER = {
+  organisationId: 'org_maison-demo',
+  email: 'jing.zhao.1@example.cn',
+  password: 'vitrine-demo-card',
+  name: 'Jing Zhao',
+  storeId: 'sto_tokyo-ginza',
+} as const;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -86,6 +99,7 @@ const json = (token: string, body: unknown): RequestInit => ({
 
 export async function startRealStore({
   appDir,
+  cardDir,
   storeId = 'sto_tokyo-ginza',
 }: RealStoreOptions): Promise<RealStore> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-real-store-'));
@@ -121,6 +135,7 @@ export async function startRealStore({
       CLOUD_DATA_DIR: join(dataDir, 'cloud'),
       CLOUD_SEED_DEMO: 'true',
       CLOUD_SEED_CUSTOMERS: '20',
+      ...(cardDir ? { CLOUD_CARD_DIR: cardDir } : {}),
     });
     await waitForHealthy(`${cloudUrl}/healthz`, cloud, 180_000);
     const admin = await call(`${cloudUrl}/v1/auth/login`, loginResponseSchema, {
@@ -142,6 +157,8 @@ export async function startRealStore({
       EDGE_MQTT_PORT: String(mqttPort),
       EDGE_DISPLAYS_DIR: appDir,
       EDGE_DATA_DIR: join(dataDir, 'edge'),
+      // Reported to the cloud, which gives phones `<this>/mqtt` to check in at.
+      EDGE_PUBLIC_URL: edgeUrl,
     });
     await waitForHealthy(`${edgeUrl}/healthz`, edge, 60_000);
 
@@ -180,7 +197,7 @@ export async function startRealStore({
       const { customer, pass, proof } = await presentCustomer();
       return { code: encodeLoyaltyQr({ pass, proof }), customer };
     };
-    return { edgeUrl, checkIn, loyaltyCode, stop };
+    return { edgeUrl, cloudUrl, checkIn, loyaltyCode, stop };
   } catch (error) {
     await stop();
     throw error;
