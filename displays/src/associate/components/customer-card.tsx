@@ -89,7 +89,9 @@ export function CustomerCard({ customerId, card, error, storeId, me, locale }: C
       <div class="arrival__body">
         <section class="arrival__section">
           <h3 class="section-title">Invitations</h3>
-          {(profile.invitations ?? []).length === 0 ? (
+          {profile.invitations === undefined ? (
+            <p class="muted">Not known here: invitations come with this store's clients.</p>
+          ) : profile.invitations.length === 0 ? (
             <p class="muted">No upcoming invitation.</p>
           ) : (
             <InvitationList
