@@ -278,6 +278,8 @@ if (!chromiumPresent && skipBrowser) {
       await expect
         .poll(() => page.getByTestId('scan-answer').textContent())
         .toContain('Rivoli tote');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
     });
 
     it('answers an invitation and shows the ticket of a "yes"', async () => {
