@@ -1,19 +1,23 @@
-import { type EngagementFeed, engagementFeedSchema } from '@vitrine/shared';
+import { budgetCountsSchema, type EngagementFeed, engagementFeedSchema } from '@vitrine/shared';
 import type { TokenService } from '../auth/token-service.ts';
 import { NotFoundError } from '../errors/app-errors.ts';
 import { createRouter } from '../http/router.ts';
 import { answerVersioned, storeFeedRoute } from '../http/versioned-feed.ts';
+import type { DeliveryHistoryRepository } from '../simulation/delivery-history-repository.ts';
 import type { StoreRepository } from '../stores/store-repository.ts';
 import {
   buildStoreCatalogue,
   catalogueVersion,
+  LIVE_STATUSES,
   type StoreCatalogueSources,
 } from './store-catalogue.ts';
 
 export interface EngagementFeedRoutesOptions {
   sources: StoreCatalogueSources;
   stores: Pick<StoreRepository, 'findStore'>;
+  deliveries: Pick<DeliveryHistoryRepository, 'budgetCounts'>;
   tokens: TokenService;
+  now: () => Date;
 }
 
 /**
@@ -23,7 +27,9 @@ export interface EngagementFeedRoutesOptions {
 export function createEngagementFeedRoutes({
   sources,
   stores,
+  deliveries,
   tokens,
+  now,
 }: EngagementFeedRoutesOptions) {
   const router = createRouter();
   const feedRoute = storeFeedRoute({
@@ -35,12 +41,25 @@ export function createEngagementFeedRoutes({
     tokens,
   });
 
-  router.openapi(feedRoute, async (c) => {
-    const { storeId } = c.req.valid('param');
-    const organisationId = c.get('claims').org;
+  const budgetsRoute = storeFeedRoute({
+    name: 'budgets',
+    summary:
+      'Deliveries so far of each budgeted campaign that targets the store, across the organisation',
+    description: 'The budget counts',
+    schema: budgetCountsSchema,
+    tokens,
+  });
+
+  async function storeOf(organisationId: string, storeId: string): Promise<void> {
     if ((await stores.findStore(organisationId, storeId)) === null) {
       throw new NotFoundError(`no store ${storeId}`);
     }
+  }
+
+  router.openapi(feedRoute, async (c) => {
+    const { storeId } = c.req.valid('param');
+    const organisationId = c.get('claims').org;
+    await storeOf(organisationId, storeId);
     const catalogue = await buildStoreCatalogue(sources, organisationId, storeId);
     const feed: EngagementFeed = {
       storeId,
@@ -48,6 +67,20 @@ export function createEngagementFeedRoutes({
       catalogue,
     };
     return answerVersioned(c, feed);
+  });
+
+  router.openapi(budgetsRoute, async (c) => {
+    const { storeId } = c.req.valid('param');
+    const organisationId = c.get('claims').org;
+    await storeOf(organisationId, storeId);
+    const at = now();
+    const rows = await sources.campaigns.targeting(organisationId, storeId, LIVE_STATUSES);
+    const budgeted = rows
+      .filter((row) => row.definition.budget.maxDeliveries !== null)
+      .map((row) => row.id);
+    const spent = await deliveries.budgetCounts(organisationId, budgeted, at);
+    c.header('cache-control', 'private, no-cache');
+    return c.json({ storeId, at: at.toISOString(), spent }, 200);
   });
 
   return router;

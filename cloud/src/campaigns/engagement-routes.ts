@@ -43,13 +43,14 @@ export function createEngagementRoutes({
   const lookups = { segments, offers };
   router.route('/', createCampaignRoutes({ campaigns, lookups, stores, tokens, now }));
   const sources = { campaigns, segments, offers, content: createContentItemRepository(db) };
-  router.route('/', createEngagementFeedRoutes({ sources, stores, tokens }));
+  const deliveries = createDeliveryHistoryRepository(db);
+  router.route('/', createEngagementFeedRoutes({ sources, stores, deliveries, tokens, now }));
   const simulation = createSimulationRoutes({
     sources,
     stores,
     customers,
     facts: createCustomerFactsRepository(db),
-    deliveries: createDeliveryHistoryRepository(db),
+    deliveries,
     tokens,
   });
   router.route('/', simulation);

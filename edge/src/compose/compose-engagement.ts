@@ -80,6 +80,7 @@ export async function composeEngagement(
     },
     file: createCatalogueFile(dir),
     use: (stored) => engine.useCatalogue(stored),
+    useBudgetCounts: (spent) => engine.useBudgetCounts(spent),
     intervalMs: config.syncIntervalMs,
     metrics: engagementMetrics,
     logger,

@@ -12,6 +12,8 @@ export interface CatalogueSyncOptions {
   file: CatalogueFile;
   /** Called with the catalogue to decide with: the one on disk at start, then each new one. */
   use: (stored: StoredCatalogue) => void;
+  /** Called with the organisation's delivery counts of the budgeted campaigns, each sync. */
+  useBudgetCounts: (spent: Readonly<Record<string, number>>) => void;
   intervalMs: number;
   metrics: EngagementMetrics;
   logger: Logger;
@@ -58,12 +60,24 @@ export function createCatalogueSync(options: CatalogueSyncOptions) {
     options.use(stored);
   }
 
+  /** Budgets move with every delivery in any store: asked every sync, whatever the version. */
+  async function syncBudgets(): Promise<void> {
+    const fetched = await options.feed.fetchBudgets(storeId);
+    if (fetched.outcome === 'failed') {
+      logger.warn({ reason: fetched.reason }, 'budget counts not synced; the edge counts its own');
+      return;
+    }
+    options.useBudgetCounts(fetched.counts.spent);
+  }
+
   /** One sync at a time; a tick during a slow one joins it. */
   const task = periodicTask(options.intervalMs, () =>
-    syncOnce().catch((error: unknown) => {
-      metrics.catalogueSyncs.inc({ outcome: 'failed' });
-      logger.error({ err: error }, 'engagement catalogue sync failed');
-    }),
+    Promise.all([syncOnce(), syncBudgets()])
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        metrics.catalogueSyncs.inc({ outcome: 'failed' });
+        logger.error({ err: error }, 'engagement catalogue sync failed');
+      }),
   );
 
   return {

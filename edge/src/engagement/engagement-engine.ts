@@ -9,6 +9,7 @@ import {
   emptyEngagementState,
   endVisit,
   type IngestEvent,
+  mergeBudgetCounts,
   type Offer,
   pruneEngagementState,
   recordDeliveries,
@@ -216,6 +217,13 @@ export function createEngagementEngine(options: EngagementEngineOptions) {
       );
     },
     catalogueVersion: (): string | null => catalogue?.version ?? null,
+    /**
+     * The organisation's delivery counts from the cloud: a budget other stores spent stops
+     * here too. A count below this edge's own (deliveries not yet uploaded) lowers nothing.
+     */
+    useBudgetCounts(spent: Readonly<Record<string, number>>): void {
+      state = mergeBudgetCounts(state, spent);
+    },
     /** A content item of the catalogue's campaigns, for the screens that show it. */
     campaignContent: (contentId: string): ScreenContentItem | null =>
       catalogue?.content.get(contentId) ?? null,

@@ -1,7 +1,16 @@
-import { type EngagementFeed, engagementFeedSchema } from '@vitrine/shared';
+import {
+  type BudgetCounts,
+  budgetCountsSchema,
+  type EngagementFeed,
+  engagementFeedSchema,
+} from '@vitrine/shared';
 
 export type FeedFetch =
   | { outcome: 'ok'; feed: EngagementFeed }
+  | { outcome: 'failed'; reason: string };
+
+export type BudgetFetch =
+  | { outcome: 'ok'; counts: BudgetCounts }
   | { outcome: 'failed'; reason: string };
 
 export interface EngagementFeedClientOptions {
@@ -44,6 +53,15 @@ export function createEngagementFeedClient(options: EngagementFeedClientOptions)
       return feed.success
         ? { outcome: 'ok', feed: feed.data }
         : { outcome: 'failed', reason: 'invalid_feed' };
+    },
+    /** The organisation's delivery counts of the store's budgeted campaigns. */
+    async fetchBudgets(storeId: string): Promise<BudgetFetch> {
+      const fetched = await getJson(`/v1/stores/${encodeURIComponent(storeId)}/sync/budgets`);
+      if (!fetched.ok) return { outcome: 'failed', reason: fetched.reason };
+      const counts = budgetCountsSchema.safeParse(fetched.body);
+      return counts.success
+        ? { outcome: 'ok', counts: counts.data }
+        : { outcome: 'failed', reason: 'invalid_budgets' };
     },
   };
 }

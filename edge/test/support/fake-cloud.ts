@@ -114,6 +114,8 @@ export async function startFakeCloud({
     /** The store's engagement feed; null answers 503 (the cloud cannot say). */
     engagementFeed: null as EngagementFeed | null,
     engagementRequests: 0,
+    /** The organisation's delivery counts of budgeted campaigns; null answers 503. */
+    budgetCounts: null as Record<string, number> | null,
   };
   const store: Store = storeSchema.parse({
     id: storeId,
@@ -157,6 +159,14 @@ export async function startFakeCloud({
     state.engagementRequests++;
     return state.engagementFeed
       ? c.json(state.engagementFeed)
+      : c.json({ error: { code: 'internal', message: 'down' } }, 503);
+  });
+  app.get('/v1/stores/:id/sync/budgets', (c) => {
+    if (c.req.header('authorization') !== `Bearer ${edgeToken}` || c.req.param('id') !== storeId) {
+      return c.json({ error: { code: 'forbidden', message: 'not this edge' } }, 403);
+    }
+    return state.budgetCounts
+      ? c.json({ storeId, at: new Date().toISOString(), spent: state.budgetCounts })
       : c.json({ error: { code: 'internal', message: 'down' } }, 503);
   });
   app.post('/v1/auth/login', async (c) => {

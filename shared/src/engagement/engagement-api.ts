@@ -144,6 +144,19 @@ export const engagementFeedSchema = z.object({
 });
 export type EngagementFeed = z.infer<typeof engagementFeedSchema>;
 
+/**
+ * `GET /v1/stores/{storeId}/sync/budgets`: deliveries of each budgeted campaign that
+ * targets the store, counted across the organisation from what every edge reported, so
+ * that one store does not spend a budget another has spent already.
+ */
+export const budgetCountsSchema = z.object({
+  storeId: storeIdSchema,
+  /** When the cloud counted. */
+  at: z.iso.datetime({ offset: true }),
+  spent: z.record(campaignIdSchema, z.number().int().nonnegative()),
+});
+export type BudgetCounts = z.infer<typeof budgetCountsSchema>;
+
 export const campaignListFilterSchema = z.object({
   status: campaignStatusSchema.optional(),
   storeId: storeIdSchema.optional(),
