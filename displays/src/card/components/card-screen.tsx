@@ -43,7 +43,9 @@ export function CardScreen({ http, state, organisationId, locale }: CardScreenPr
     });
   }, [http, organisationId]);
 
-  const store = stores.find((candidate) => candidate.id === storeId) ?? null;
+  // Until the customer picks one, the card offers their home store.
+  const chosenId = storeId ?? state.profile?.homeStoreId ?? null;
+  const store = stores.find((candidate) => candidate.id === chosenId) ?? null;
   const qr = useRotatingQr(credentials, store?.id ?? null);
   const link = useStoreLink(store, clientId, credentials);
   const { invitations, answer } = useInvitations(http, state.card?.session.token ?? null);
@@ -81,7 +83,7 @@ export function CardScreen({ http, state, organisationId, locale }: CardScreenPr
         storeChosen={store !== null}
       />
       <section class="panel">
-        <StorePicker stores={stores} storeId={storeId} onPick={pick} />
+        <StorePicker stores={stores} storeId={store?.id ?? null} onPick={pick} />
       </section>
       <CheckInPanel
         store={store}
