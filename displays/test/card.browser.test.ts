@@ -335,6 +335,37 @@ if (!chromiumPresent && skipBrowser) {
       await eventually(() => page.getByRole('tab', { name: 'Join' }).count()).toBe(1);
       const kept = await page.evaluate(() => localStorage.getItem('vitrine.card'));
       expect(kept).toBeNull();
+      const key = await page.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const open = indexedDB.open('vitrine-card');
+            open.onsuccess = () => {
+              const get = open.result.transaction('keys').objectStore('keys').get('app');
+              get.onsuccess = () => resolve(get.result ?? null);
+            };
+          }),
+      );
+      expect(key).toBeNull();
+    });
+
+    it('shows the cloud’s refusal by the field it names, and a wrong password plainly', async () => {
+      await page.getByRole('tab', { name: 'Join' }).click();
+      await page.getByLabel('First name').fill('Claire');
+      await page.getByLabel('Last name').fill('Dubois');
+      await page.getByLabel('Email').fill('claire@example.com');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Join', exact: true }).click();
+      await eventually(() => page.getByTestId('email-error').textContent()).toBe(
+        'This email is already enrolled.',
+      );
+
+      await page.getByRole('tab', { name: 'Sign in' }).click();
+      await page.getByLabel('Email').fill('claire@example.com');
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await eventually(() => page.getByTestId('form-error').textContent()).toBe(
+        'Wrong email or password.',
+      );
     });
   });
 }
