@@ -12,7 +12,7 @@ import {
   zonesViewSchema,
 } from '@vitrine/shared';
 import { z } from 'zod';
-import { readScanAnswer, type ScanOutcome } from '../domain/scan-outcome.ts';
+import { isOfferCode, readScanAnswer, type ScanOutcome } from '../domain/scan-outcome.ts';
 
 /**
  * The edge's client desk as the tablet calls it: search, the customer card, registration
@@ -164,11 +164,12 @@ export async function submitScan(
   if (!sent.ok) return { kind: 'failed', message: sent.message };
   if (!sent.response.ok) {
     const refused = await failure(sent.response, sent.body);
-    const code = problemSchema.safeParse(sent.body);
+    const problem = problemSchema.safeParse(sent.body);
     return {
       kind: 'refused',
-      reason: code.success ? code.data.error.code : `http_${sent.response.status}`,
+      reason: problem.success ? problem.data.error.code : `http_${sent.response.status}`,
       message: refused.message,
+      offer: isOfferCode(code),
     };
   }
   return readScanAnswer(sent.body);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { submitScan } from '../api/customer-desk-http.ts';
 import { customerName } from '../domain/alert-view.ts';
+import { formatClockTime } from '../domain/relative-time.ts';
 import { cameraScanSupported, refusalSentence, type ScanOutcome } from '../domain/scan-outcome.ts';
 
 export interface ScanPanelProps {
@@ -161,10 +162,18 @@ function ScanResult({
       </div>
     );
   }
+  if (outcome.kind === 'redeemed') {
+    return (
+      <div class="scan-result scan-result--ok" role="status" data-outcome="redeemed">
+        <strong>Redeemed: {outcome.redemption.title}.</strong> Recorded at{' '}
+        {formatClockTime(outcome.redemption.redeemedAt)}.
+      </div>
+    );
+  }
   if (outcome.kind === 'refused') {
     return (
       <div class="scan-result scan-result--refused" role="alert" data-outcome="refused">
-        <strong>Refused.</strong> {refusalSentence(outcome.reason, outcome.message)}
+        <strong>Refused.</strong> {refusalSentence(outcome)}
       </div>
     );
   }

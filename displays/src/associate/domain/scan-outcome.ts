@@ -1,4 +1,10 @@
-import { type ArrivalAlert, arrivalAlertSchema } from '@vitrine/shared';
+import {
+  type ArrivalAlert,
+  arrivalAlertSchema,
+  isRedemptionCode,
+  type OfferRedemption,
+  offerRedemptionSchema,
+} from '@vitrine/shared';
 import { z } from 'zod';
 
 /** What the tablet shows after a scan: who checked in, who was let in, or why not. */
@@ -12,7 +18,10 @@ export type ScanOutcome =
       admission: number;
       admits: number;
     }
-  | { kind: 'refused'; reason: string; message: string }
+  /** An offer's code from the customer's phone, redeemed now. */
+  | { kind: 'redeemed'; redemption: OfferRedemption }
+  /** `offer`: the code was an offer's, whose refusals the edge words itself (when, by whom). */
+  | { kind: 'refused'; reason: string; message: string; offer: boolean }
   /** Accepted, with an answer this page does not know how to show. */
   | { kind: 'done' }
   | { kind: 'failed'; message: string };
@@ -27,10 +36,15 @@ const admissionAnswerSchema = z.object({
   }),
 });
 
-/** The 201 of `POST /api/scans`: `{ alert }` for a loyalty QR, `{ admission }` for a ticket. */
+/**
+ * The 201 of `POST /api/scans`: `{ alert }` for a loyalty QR, `{ admission }` for a ticket,
+ * `{ redemption }` for an offer's code.
+ */
 export function readScanAnswer(body: unknown): ScanOutcome {
   const alert = z.object({ alert: arrivalAlertSchema }).safeParse(body);
   if (alert.success) return { kind: 'checked-in', alert: alert.data.alert };
+  const redeemed = z.object({ redemption: offerRedemptionSchema }).safeParse(body);
+  if (redeemed.success) return { kind: 'redeemed', redemption: redeemed.data.redemption };
   const admitted = admissionAnswerSchema.safeParse(body);
   if (admitted.success) return { kind: 'admitted', ...admitted.data.admission };
   return { kind: 'done' };
@@ -52,9 +66,13 @@ const REASONS: Record<string, string> = {
   unknown_code: 'This is not a loyalty QR nor an event ticket.',
 };
 
-export function refusalSentence(reason: string, message: string): string {
-  return REASONS[reason] ?? message;
+/** The refusal in the associate's words; an offer's refusal is the edge's own sentence. */
+export function refusalSentence(outcome: Extract<ScanOutcome, { kind: 'refused' }>): string {
+  return outcome.offer ? outcome.message : (REASONS[outcome.reason] ?? outcome.message);
 }
+
+/** Whether the scanned text is an offer's redemption code rather than a loyalty QR or ticket. */
+export const isOfferCode = (code: string): boolean => isRedemptionCode(code.trim());
 
 /** Whether this browser can read QR codes from the camera itself. */
 export function cameraScanSupported(scope: object): boolean {
