@@ -166,7 +166,10 @@ describe('the demo seed’s engagement', () => {
     const counter = 'zon_tokyo-ginza-counter';
     const dwell = await simulate(born, { kind: 'zone-dwell', zoneId: counter, dwellS: 30 });
     expect(dwell.chosen).toEqual([
-      { campaignId: 'cmp_demo-counter-dwell', deliveries: ['phone-offer', 'screen-content'] },
+      {
+        campaignId: 'cmp_demo-counter-dwell',
+        deliveries: ['associate-alert', 'phone-offer', 'screen-content'],
+      },
     ]);
   });
 });

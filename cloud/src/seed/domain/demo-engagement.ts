@@ -184,6 +184,11 @@ export function demoEngagement(now: Date): DemoEngagement {
         caps: { perCustomer: { max: 1, per: 'day' }, cooldownMinutes: 60 },
         priority: 200,
         actions: [
+          {
+            kind: 'associate-alert',
+            suggestion:
+              'They are trying cameras at the counter: the strap offer is on their phone; fit one and mark it redeemed',
+          },
           { kind: 'phone-offer', offerId: 'off_demo-counter-strap' },
           { kind: 'screen-content', contentId: counterCard, holdS: 30, zoneId: null },
         ],
