@@ -6,6 +6,7 @@ import {
   memberSessionSchema,
 } from '@vitrine/shared';
 import { z } from 'zod';
+import { readStoredJson } from '../../shared/stored-json.ts';
 
 /**
  * What the card keeps between visits (besides its private key, kept in IndexedDB): the
@@ -21,19 +22,8 @@ export const storedCardSchema = z.object({
 export type StoredCard = z.output<typeof storedCardSchema>;
 
 /** The stored card, or null when unreadable or its session has expired. */
-export function readStoredCard(raw: string | null, nowMs: number): StoredCard | null {
-  if (raw === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  const parsed = storedCardSchema.safeParse(json);
-  if (!parsed.success) return null;
-  if (Date.parse(parsed.data.session.expiresAt) <= nowMs) return null;
-  return parsed.data;
-}
+export const readStoredCard = (raw: string | null, nowMs: number): StoredCard | null =>
+  readStoredJson(raw, storedCardSchema, (card) => card.session.expiresAt, nowMs);
 
 /** A pass is usable until a minute before it expires; then the card asks for a new one. */
 export function passIsFresh(pass: IssuedPass | null, nowMs: number): pass is IssuedPass {
