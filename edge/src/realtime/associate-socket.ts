@@ -34,7 +34,15 @@ export interface AssociateSocketsOptions {
   claims?: ArrivalClaimDesk;
   /** Redemptions of the offers delivered in the store (`offer:redeem`); none without it. */
   offers?: Pick<OfferDesk, 'redeem'>;
+  /**
+   * How long a dropped tablet's socket is kept: back within it, the tablet gets what was
+   * pushed meanwhile (socket.io's connection-state recovery); later, it resyncs in full.
+   */
+  recoveryWindowMs?: number;
 }
+
+/** A tablet out of the store's Wi-Fi for two minutes misses nothing it must ask for. */
+export const SOCKET_RECOVERY_WINDOW_MS = 2 * 60_000;
 
 export interface AssociateSockets {
   attach(server: HttpServer): void;
@@ -48,7 +56,15 @@ export interface AssociateSockets {
  * is required at connect; the socket then joins the store's room, where alerts go.
  */
 export function createAssociateSockets(options: AssociateSocketsOptions): AssociateSockets {
-  const { storeId, verifier, metrics, logger, claims, offers } = options;
+  const {
+    storeId,
+    verifier,
+    metrics,
+    logger,
+    claims,
+    offers,
+    recoveryWindowMs = SOCKET_RECOVERY_WINDOW_MS,
+  } = options;
   const room = associateRoom(storeId);
   /** Each associate's own room, for the alerts that name who they are for. */
   const roomOf = (associateId: string) => `${room}:${associateId}`;
@@ -58,7 +74,15 @@ export function createAssociateSockets(options: AssociateSocketsOptions): Associ
 
   return {
     attach(server) {
-      io = new Server(server, { path: ASSOCIATE_SOCKET_PATH, cors: { origin: true } });
+      io = new Server(server, {
+        path: ASSOCIATE_SOCKET_PATH,
+        cors: { origin: true },
+        // A recovered socket is checked again: a token that expired meanwhile is refused.
+        connectionStateRecovery: {
+          maxDisconnectionDuration: recoveryWindowMs,
+          skipMiddlewares: false,
+        },
+      });
       io.use(async (socket, next) => {
         try {
           const auth = associateAuthSchema.safeParse(socket.handshake.auth);
@@ -107,7 +131,10 @@ export function createAssociateSockets(options: AssociateSocketsOptions): Associ
             }),
           )
           .catch((error: unknown) => logger.error({ err: error }, 'could not greet an associate'));
-        logger.info({ associateId: socket.data.associateId }, 'associate connected');
+        logger.info(
+          { associateId: socket.data.associateId, recovered: socket.recovered },
+          'associate connected',
+        );
       });
     },
     pushAlert(alert) {

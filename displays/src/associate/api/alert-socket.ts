@@ -21,7 +21,11 @@ import { parseSocketRefusal, type SocketRefusal } from '../domain/socket-refusal
 export interface AlertSocketHandlers {
   hello: (hello: AssociateHello) => void;
   alert: (alert: ArrivalAlert) => void;
-  connected: () => void;
+  /**
+   * Connected. `recovered`: back within the edge's recovery window, so what was pushed
+   * meanwhile came with the reconnect; otherwise the page must resync in full.
+   */
+  connected: (recovered: boolean) => void;
   disconnected: () => void;
   /** A connection attempt failed for a transient reason; socket.io retries by itself. */
   attemptFailed: () => void;
@@ -72,7 +76,7 @@ export function connectAlertSocket(
   const socket: Socket<ServerToAssociateEvents, AssociateToServerEvents> =
     url === undefined ? io(options) : io(url, options);
 
-  socket.on('connect', () => on.connected());
+  socket.on('connect', () => on.connected(socket.recovered));
   socket.on('disconnect', (reason) => {
     on.disconnected();
     // The edge closed this socket on purpose (a restart, a revoked session): socket.io does

@@ -112,9 +112,10 @@ export function useArrivalFeed(
         setAnnouncement(arrivalAnnouncement(alert));
         callbacks.current.onArrival(alert);
       },
-      connected: () => {
-        // After a drop, alerts may have been pushed while this tablet was away.
-        if (everConnected) void loadRecent();
+      connected: (recovered) => {
+        // After a drop, alerts may have been pushed while this tablet was away: the edge
+        // replayed them on a recovered socket; otherwise the recent list fills the gap.
+        if (everConnected && !recovered) void loadRecent();
         everConnected = true;
         setFacts((f) => ({ ...f, connected: true, everConnected: true, failedAttempts: 0 }));
       },
