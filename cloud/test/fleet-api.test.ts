@@ -1,11 +1,7 @@
-import {
-  deviceTokenResponseSchema,
-  type EdgeReport,
-  fleetSchema,
-  memberStoreListSchema,
-} from '@vitrine/shared';
+import { type EdgeReport, fleetSchema, memberStoreListSchema } from '@vitrine/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../src/http/problem.ts';
+import { createCaller } from './support/sync-helpers.ts';
 import { createTestCloud, loginAs, SEED_NOW, type TestCloud } from './support/test-app.ts';
 
 const TOKYO = 'sto_tokyo-ginza';
@@ -20,19 +16,11 @@ let parisEdge: string;
 let marketer: string;
 let associate: string;
 
-async function deviceToken(storeId: string, admin: string): Promise<string> {
-  const response = await cloud.app.request(`/v1/stores/${storeId}/device-tokens`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${admin}` },
-  });
-  return deviceTokenResponseSchema.parse(await response.json()).token;
-}
-
 beforeAll(async () => {
   cloud = await createTestCloud({ customers: 5, now: () => clock });
   const admin = await loginAs(cloud, 'admin@vitrine.demo');
-  tokyoEdge = await deviceToken(TOKYO, admin);
-  parisEdge = await deviceToken(PARIS, admin);
+  tokyoEdge = await createCaller(cloud).edgeToken(admin, TOKYO);
+  parisEdge = await createCaller(cloud).edgeToken(admin, PARIS);
   marketer = await loginAs(cloud, 'marketer@vitrine.demo');
   associate = await loginAs(cloud, 'aiko@vitrine.demo');
 });

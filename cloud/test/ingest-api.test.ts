@@ -1,4 +1,4 @@
-import { deviceTokenResponseSchema, type IngestEvent, ingestResponseSchema } from '@vitrine/shared';
+import { type IngestEvent, ingestResponseSchema } from '@vitrine/shared';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,24 +6,17 @@ import { ingestedEvents } from '../src/db/schema-ingest.ts';
 import { problemSchema } from '../src/http/problem.ts';
 import { concurrencyGate } from '../src/ingest/ingest-limits.ts';
 import { createIngestRepository } from '../src/ingest/ingest-repository.ts';
+import { createCaller } from './support/sync-helpers.ts';
 import { createTestCloud, loginAs, type TestCloud } from './support/test-app.ts';
 
 let cloud: TestCloud;
 let tokyoEdge: string;
 let associate: string;
 
-async function deviceToken(storeId: string, admin: string): Promise<string> {
-  const response = await cloud.app.request(`/v1/stores/${storeId}/device-tokens`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${admin}` },
-  });
-  return deviceTokenResponseSchema.parse(await response.json()).token;
-}
-
 beforeAll(async () => {
   cloud = await createTestCloud({ customers: 20 });
   const admin = await loginAs(cloud, 'admin@vitrine.demo');
-  tokyoEdge = await deviceToken('sto_tokyo-ginza', admin);
+  tokyoEdge = await createCaller(cloud).edgeToken(admin, 'sto_tokyo-ginza');
   associate = await loginAs(cloud, 'aiko@vitrine.demo');
 });
 
