@@ -1,36 +1,22 @@
 import { customerProfileSchema, customerSearchResultSchema } from '@vitrine/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { createCustomerRepository } from '../src/customers/customer-repository.ts';
+import { problemSchema } from '../src/http/problem.ts';
 import { createCaller } from './support/sync-helpers.ts';
-import { createTestCloud, loginAs, type TestCloud } from './support/test-app.ts';
-
-const problem = z.object({
-  error: z.object({
-    code: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+import { createTestCloud, loginStaff, type TestCloud } from './support/test-app.ts';
 
 const consent = { tracking: true, marketing: true, profiling: true };
 
 describe('finding a client by name, email or phone', () => {
   let cloud: TestCloud;
   let api: ReturnType<typeof createCaller>;
-  const tokens = { admin: '', marketer: '', aiko: '', camille: '' };
+  let tokens: Record<'admin' | 'marketer' | 'aiko' | 'camille', string>;
   let tokyoClientId = '';
 
   beforeAll(async () => {
     cloud = await createTestCloud({ customers: 30 });
     api = createCaller(cloud);
-    for (const [name, email] of [
-      ['admin', 'admin@vitrine.demo'],
-      ['marketer', 'marketer@vitrine.demo'],
-      ['aiko', 'aiko@vitrine.demo'],
-      ['camille', 'camille@vitrine.demo'],
-    ] as const) {
-      tokens[name] = await loginAs(cloud, email);
-    }
+    tokens = await loginStaff(cloud, ['admin', 'marketer', 'aiko', 'camille']);
     // A client of Tokyo, registered there, whom Paris must find.
     const registered = await api.call('/v1/stores/sto_tokyo-ginza/customers', {
       token: tokens.aiko,
@@ -129,7 +115,7 @@ describe('finding a client by name, email or phone', () => {
     for (const q of ['', ' e ']) {
       const response = await search(q);
       expect(response.status).toBe(400);
-      const body = await api.read(response, problem);
+      const body = await api.read(response, problemSchema);
       expect(body.error.fields?.map((field) => field.path)).toContain('q');
     }
   });

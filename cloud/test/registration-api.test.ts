@@ -4,35 +4,21 @@ import {
   duplicateCustomerProblemSchema,
 } from '@vitrine/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { problemSchema } from '../src/http/problem.ts';
 import { createCaller } from './support/sync-helpers.ts';
-import { createTestCloud, loginAs, type TestCloud } from './support/test-app.ts';
-
-const problem = z.object({
-  error: z.object({
-    code: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+import { createTestCloud, loginStaff, type TestCloud } from './support/test-app.ts';
 
 const allConsent = { tracking: true, marketing: true, profiling: true };
 
 describe('registration, consent and erasure', () => {
   let cloud: TestCloud;
   let api: ReturnType<typeof createCaller>;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<'admin' | 'marketer' | 'aiko' | 'camille', string>;
 
   beforeAll(async () => {
     cloud = await createTestCloud({ customers: 40 });
     api = createCaller(cloud);
-    for (const [name, email] of [
-      ['admin', 'admin@vitrine.demo'],
-      ['marketer', 'marketer@vitrine.demo'],
-      ['aiko', 'aiko@vitrine.demo'],
-      ['camille', 'camille@vitrine.demo'],
-    ] as const) {
-      tokens[name] = await loginAs(cloud, email);
-    }
+    tokens = await loginStaff(cloud, ['admin', 'marketer', 'aiko', 'camille']);
   }, 60_000);
   afterAll(() => cloud?.close());
 
@@ -172,7 +158,7 @@ describe('registration, consent and erasure', () => {
     for (const testCase of cases) {
       const response = await register('sto_paris-rivoli', testCase.body);
       expect(response.status, testCase.field).toBe(400);
-      const body = await api.read(response, problem);
+      const body = await api.read(response, problemSchema);
       expect(body.error.fields?.map((field) => field.path)).toContain(testCase.field);
     }
     const notJson = await register('sto_paris-rivoli', '{"firstName":');
@@ -210,10 +196,9 @@ describe('registration, consent and erasure', () => {
       body: { tracking: true },
     });
     expect(partial.status).toBe(400);
-    expect((await api.read(partial, problem)).error.fields?.map((field) => field.path)).toEqual([
-      'marketing',
-      'profiling',
-    ]);
+    expect(
+      (await api.read(partial, problemSchema)).error.fields?.map((field) => field.path),
+    ).toEqual(['marketing', 'profiling']);
   });
 
   it('erases a customer for admins only, and the profile is gone', async () => {

@@ -51,3 +51,13 @@ export async function loginAs(cloud: TestCloud, email: string): Promise<string> 
   }
   return body.data.token;
 }
+
+/** Logs in demo staff by first name (`<name>@vitrine.demo`): their tokens by name. */
+export async function loginStaff<Name extends string>(
+  cloud: TestCloud,
+  names: readonly Name[],
+): Promise<Record<Name, string>> {
+  const tokens = {} as Record<Name, string>;
+  for (const name of names) tokens[name] = await loginAs(cloud, `${name}@vitrine.demo`);
+  return tokens;
+}
