@@ -1,10 +1,7 @@
 import { customerIdSchema, organisationIdSchema, TOKEN_ISSUER } from '@vitrine/shared';
-import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { createSignedTokens, type IssuedToken } from '../auth/signed-tokens.ts';
 import type { SigningKeys } from '../auth/signing-keys.ts';
-import { SIGNING_ALGORITHM } from '../auth/signing-keys.ts';
-import type { IssuedToken } from '../auth/token-service.ts';
-import { UnauthorizedError } from '../errors/app-errors.ts';
 
 /**
  * A member token's own audience: the staff `authenticate` (audience `vitrine`) refuses
@@ -42,48 +39,19 @@ export function createMemberTokenService({
   now?: () => Date;
   ttlSeconds?: number;
 }): MemberTokenService {
-  let keySetOf = keys.jwks;
-  let keySet = createLocalJWKSet(keySetOf);
-  const currentKeySet = () => {
-    if (keys.jwks !== keySetOf) {
-      keySetOf = keys.jwks;
-      keySet = createLocalJWKSet(keySetOf);
-    }
-    return keySet;
-  };
+  const tokens = createSignedTokens({
+    keys,
+    issuer: TOKEN_ISSUER,
+    audience: MEMBER_TOKEN_AUDIENCE,
+    now,
+    kind: 'member token',
+  });
   return {
-    async issue({ customerId, organisationId }) {
-      const issuedAt = Math.floor(now().getTime() / 1000);
-      const expiresAt = issuedAt + ttlSeconds;
-      const token = await new SignJWT({ org: organisationId, role: 'customer' })
-        .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: keys.kid, typ: 'JWT' })
-        .setSubject(customerId)
-        .setIssuer(TOKEN_ISSUER)
-        .setAudience(MEMBER_TOKEN_AUDIENCE)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(expiresAt)
-        .sign(keys.privateKey);
-      return { token, expiresAt: new Date(expiresAt * 1000) };
-    },
+    issue: ({ customerId, organisationId }) =>
+      tokens.sign(customerId, { org: organisationId, role: 'customer' }, ttlSeconds),
     async verify(token) {
-      let payload: unknown;
-      try {
-        ({ payload } = await jwtVerify(token, currentKeySet(), {
-          issuer: TOKEN_ISSUER,
-          audience: MEMBER_TOKEN_AUDIENCE,
-          algorithms: [SIGNING_ALGORITHM],
-          currentDate: now(),
-        }));
-      } catch (error) {
-        throw new UnauthorizedError('invalid or expired member token', { cause: error });
-      }
-      const claims = memberClaimsSchema.safeParse(payload);
-      if (!claims.success) {
-        throw new UnauthorizedError('member token claims do not match the schema', {
-          cause: claims.error,
-        });
-      }
-      return { customerId: claims.data.sub, organisationId: claims.data.org };
+      const claims = await tokens.verify(token, memberClaimsSchema);
+      return { customerId: claims.sub, organisationId: claims.org };
     },
   };
 }
