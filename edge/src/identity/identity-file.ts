@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   organisationJwksSchema,
@@ -6,6 +6,7 @@ import {
   ticketRevocationSchema,
 } from '@vitrine/shared';
 import { z } from 'zod';
+import { replaceFileAtomically } from '../store/json-lines-file.ts';
 
 /**
  * What the edge keeps to verify passes and signed QR codes with no cloud: keys, revoked
@@ -70,23 +71,6 @@ export function createIdentityFile(dir: string): IdentityFile {
         ? { outcome: 'loaded', state: parsed.data }
         : { outcome: 'invalid', detail: parsed.error.message };
     },
-    async write(state) {
-      await mkdir(dir, { recursive: true });
-      const temporary = `${path}.${process.pid}.tmp`;
-      const file = await open(temporary, 'w');
-      try {
-        await file.writeFile(JSON.stringify(state));
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      await rename(temporary, path);
-      const folder = await open(dir, 'r');
-      try {
-        await folder.sync();
-      } finally {
-        await folder.close();
-      }
-    },
+    write: (state) => replaceFileAtomically(dir, FILE, JSON.stringify(state)),
   };
 }

@@ -1,5 +1,3 @@
-import { type FileHandle, mkdir, open, readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   associateIdSchema,
   campaignIdSchema,
@@ -9,6 +7,7 @@ import {
   redemptionMethodSchema,
 } from '@vitrine/shared';
 import { z } from 'zod';
+import { createJsonLinesFile } from '../store/json-lines-file.ts';
 
 const issuedSchema = z.object({
   type: z.literal('issued'),
@@ -78,10 +77,14 @@ export function createOfferLedger({
   now = Date.now,
   keepExpiredMs = 30 * 24 * 60 * 60_000,
 }: OfferLedgerOptions): OfferLedger {
-  const path = join(dir, FILE);
+  const ledger = createJsonLinesFile({
+    dir,
+    file: FILE,
+    schema: ledgerLineSchema,
+    name: 'the offer ledger',
+  });
   const issued = new Map<string, IssuedOffer>();
   const redeemed = new Map<string, OfferRedeemed>();
-  let handle: FileHandle | undefined;
 
   function redemptionsBy(customerId: string, offerId: string): number {
     let count = 0;
@@ -92,70 +95,9 @@ export function createOfferLedger({
     return count;
   }
 
-  async function readBack(): Promise<{
-    lines: z.infer<typeof ledgerLineSchema>[];
-    unreadable: number;
-  }> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-        return { lines: [], unreadable: 0 };
-      }
-      throw error;
-    }
-    const lines: z.infer<typeof ledgerLineSchema>[] = [];
-    let unreadable = 0;
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        unreadable++;
-        continue;
-      }
-      const parsed = ledgerLineSchema.safeParse(json);
-      if (parsed.success) lines.push(parsed.data);
-      else unreadable++;
-    }
-    return { lines, unreadable };
-  }
-
-  /** Replaces the file with what is kept: atomically, so a crash keeps one or the other. */
-  async function rewrite() {
-    await mkdir(dir, { recursive: true });
-    const kept = [
-      ...[...issued.values()].map((offer) => ({ type: 'issued' as const, ...offer })),
-      ...[...redeemed.values()].map((redemption) => ({ type: 'redeemed' as const, ...redemption })),
-    ];
-    const temporary = `${path}.${process.pid}.tmp`;
-    const file = await open(temporary, 'w');
-    try {
-      await file.writeFile(kept.map((line) => `${JSON.stringify(line)}\n`).join(''));
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, path);
-    const folder = await open(dir, 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
-  }
-
-  async function append(line: z.infer<typeof ledgerLineSchema>) {
-    if (!handle) throw new Error('the offer ledger is not open');
-    await handle.appendFile(`${JSON.stringify(ledgerLineSchema.parse(line))}\n`);
-    await handle.datasync();
-  }
-
   return {
     async open() {
-      const { lines, unreadable } = await readBack();
+      const { records: lines, unreadable } = await ledger.read();
       const forgetBefore = now() - keepExpiredMs;
       for (const line of lines) {
         if (line.type === 'issued') {
@@ -169,8 +111,13 @@ export function createOfferLedger({
       for (const deliveryId of redeemed.keys()) {
         if (!issued.has(deliveryId)) redeemed.delete(deliveryId);
       }
-      await rewrite();
-      handle = await open(path, 'a');
+      await ledger.openWith([
+        ...[...issued.values()].map((offer) => ({ type: 'issued' as const, ...offer })),
+        ...[...redeemed.values()].map((redemption) => ({
+          type: 'redeemed' as const,
+          ...redemption,
+        })),
+      ]);
       return { issued: issued.size, redeemed: redeemed.size, unreadable };
     },
     issued: (deliveryId) => issued.get(deliveryId),
@@ -179,16 +126,13 @@ export function createOfferLedger({
     async recordIssued(offer) {
       // A decision replayed after a crash issues the same delivery again: kept once.
       if (issued.has(offer.deliveryId)) return;
-      await append({ type: 'issued', ...offer });
+      await ledger.append({ type: 'issued', ...offer });
       issued.set(offer.deliveryId, offer);
     },
     async recordRedeemed(redemption) {
-      await append({ type: 'redeemed', ...redemption });
+      await ledger.append({ type: 'redeemed', ...redemption });
       redeemed.set(redemption.deliveryId, redemption);
     },
-    async close() {
-      await handle?.close();
-      handle = undefined;
-    },
+    close: () => ledger.close(),
   };
 }

@@ -1,7 +1,6 @@
-import { type FileHandle, mkdir, open, readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import { messageIdSchema, ticketIdSchema } from '@vitrine/shared';
 import { z } from 'zod';
+import { createJsonLinesFile } from '../store/json-lines-file.ts';
 
 /** One person through the door on a ticket. */
 export interface Admission {
@@ -54,10 +53,14 @@ const FILE = 'admissions.jsonl';
  * let in, and refuses the one too many.
  */
 export function createAdmissionLog({ dir, now = Date.now }: AdmissionLogOptions): AdmissionLog {
-  const path = join(dir, FILE);
+  const log = createJsonLinesFile({
+    dir,
+    file: FILE,
+    schema: admissionSchema,
+    name: 'the admission log',
+  });
   const counts = new Map<string, number>();
   const byMessage = new Map<string, Admission>();
-  let handle: FileHandle | undefined;
 
   function remember(admission: Admission) {
     counts.set(
@@ -67,61 +70,13 @@ export function createAdmissionLog({ dir, now = Date.now }: AdmissionLogOptions)
     byMessage.set(admission.messageId, admission);
   }
 
-  async function readBack(): Promise<{ live: Admission[]; unreadable: number }> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-        return { live: [], unreadable: 0 };
-      }
-      throw error;
-    }
-    const live: Admission[] = [];
-    let unreadable = 0;
-    const at = now();
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        unreadable++;
-        continue;
-      }
-      const parsed = admissionSchema.safeParse(json);
-      if (!parsed.success) unreadable++;
-      else if (parsed.data.expiresAt > at) live.push(parsed.data);
-    }
-    return { live, unreadable };
-  }
-
-  /** Replaces the file with the live admissions: atomically, so a crash keeps one or the other. */
-  async function rewrite(live: Admission[]) {
-    await mkdir(dir, { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    const file = await open(temporary, 'w');
-    try {
-      await file.writeFile(live.map((admission) => `${JSON.stringify(admission)}\n`).join(''));
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, path);
-    const folder = await open(dir, 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
-  }
-
   return {
     async open() {
-      const { live, unreadable } = await readBack();
+      const { records, unreadable } = await log.read();
+      const at = now();
+      const live = records.filter((admission) => admission.expiresAt > at);
       for (const admission of live) remember(admission);
-      await rewrite(live);
-      handle = await open(path, 'a');
+      await log.openWith(live);
       return { admissions: live.length, unreadable };
     },
     admitted(ticketId) {
@@ -131,14 +86,9 @@ export function createAdmissionLog({ dir, now = Date.now }: AdmissionLogOptions)
       return byMessage.get(messageId);
     },
     async record(admission) {
-      if (!handle) throw new Error('the admission log is not open');
-      await handle.appendFile(`${JSON.stringify(admissionSchema.parse(admission))}\n`);
-      await handle.datasync();
+      await log.append(admission);
       remember(admission);
     },
-    async close() {
-      await handle?.close();
-      handle = undefined;
-    },
+    close: () => log.close(),
   };
 }
