@@ -1,20 +1,10 @@
-import { rm } from 'node:fs/promises';
 import { memberStoreListSchema } from '@vitrine/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAssociateApp } from './support/build-associate-app.ts';
-import { buildCardApp } from './support/build-card-app.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { openCardPage, signInToCard } from './support/card-page.ts';
-import {
-  chromiumPresent,
-  launchChromium,
-  NOT_RUN,
-  openAssociatePage,
-  signIn,
-  skipBrowser,
-  textOf,
-} from './support/chromium.ts';
-import { DEMO_CARD_MEMBER, type RealStore, startRealStore } from './support/real-store.ts';
+import { describeInChromium, textOf } from './support/chromium.ts';
+import { DEMO_CARD_MEMBER } from './support/real-store.ts';
+import { useRealStoreInChromium } from './support/real-store-suite.ts';
 
 const TIME_ZONE = 'Asia/Tokyo';
 const CLOCK = String.raw`\d\d:\d\d(?: [AP]M)?`;
@@ -35,113 +25,78 @@ async function waitForCheckInAddress(cloudUrl: string, storeId: string, timeoutM
   throw new Error(`${storeId}: the cloud lists no MQTT WebSocket address after ${timeoutMs} ms`);
 }
 
-if (!chromiumPresent && skipBrowser) {
-  console.warn(`${NOT_RUN} (VITRINE_SKIP_BROWSER=1).`);
-} else if (!chromiumPresent) {
-  describe('a check-in from the loyalty card on a real store, in Chromium', () => {
-    it('runs in Chromium', () => {
-      throw new Error(NOT_RUN);
+describeInChromium('a check-in from the loyalty card on a real store, in Chromium', () => {
+  const real = useRealStoreInChromium({
+    timeZone: TIME_ZONE,
+    storeId: DEMO_CARD_MEMBER.storeId,
+    withCard: true,
+  });
+  /** A Tokyo Ginza associate on a tablet of their own, signed in and connected. */
+  const associate = real.associate;
+
+  it('alerts the associates when a customer checks in from the card; one claims, the other sees it', async () => {
+    const aiko = await associate('aiko@vitrine.demo');
+    const kenji = await associate('kenji@vitrine.demo');
+    const { browser, store } = real;
+    await waitForCheckInAddress(store.cloudUrl, DEMO_CARD_MEMBER.storeId);
+
+    const { context, page: card } = await openCardPage(
+      browser,
+      store.cloudUrl,
+      DEMO_CARD_MEMBER.organisationId,
+      { timeZone: TIME_ZONE },
+    );
+    real.keep(context);
+    card.setDefaultTimeout(15_000);
+    await signInToCard(card, DEMO_CARD_MEMBER.email, DEMO_CARD_MEMBER.password);
+    await card.getByTestId('member-name').getByText(DEMO_CARD_MEMBER.name).waitFor();
+    await card.locator(`#store option[value="${DEMO_CARD_MEMBER.storeId}"]`).waitFor({
+      state: 'attached',
     });
-  });
-} else {
-  describe('a check-in from the loyalty card on a real store, in Chromium', () => {
-    const dirs: string[] = [];
-    let browser: Browser;
-    let store: RealStore;
-    const contexts: BrowserContext[] = [];
+    await card.getByLabel('Store', { exact: true }).selectOption(DEMO_CARD_MEMBER.storeId);
+    await card.getByTestId('link-status').getByText('Connected to the store').waitFor();
+    await card.getByTestId('loyalty-qr').waitFor();
 
-    beforeAll(async () => {
-      const [appDir, cardDir] = await Promise.all([buildAssociateApp(), buildCardApp()]);
-      dirs.push(appDir, cardDir);
-      store = await startRealStore({ appDir, cardDir, storeId: DEMO_CARD_MEMBER.storeId });
-      browser = await launchChromium();
-    }, 240_000);
-    afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await store?.stop();
-      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-    }, 30_000);
-
-    /** A Tokyo Ginza associate on a tablet of their own, signed in and connected. */
-    const associate = async (email: string): Promise<Page> => {
-      const { context, page } = await openAssociatePage(browser, store.edgeUrl, TIME_ZONE);
-      contexts.push(context);
-      page.setDefaultTimeout(10_000);
-      const connected = page.locator('[data-status="connected"]');
-      for (let attempt = 1; attempt <= 5; attempt++) {
-        await signIn(page, email);
-        // On a busy machine the cloud may miss the edge's login deadline: try again.
-        await connected.or(page.getByTestId('login-error')).waitFor();
-        if (await connected.isVisible()) return page;
-        await page.waitForTimeout(1_000 * attempt);
-      }
-      throw new Error(`${email} could not sign in`);
-    };
-
-    it('alerts the associates when a customer checks in from the card; one claims, the other sees it', async () => {
-      const aiko = await associate('aiko@vitrine.demo');
-      const kenji = await associate('kenji@vitrine.demo');
-      await waitForCheckInAddress(store.cloudUrl, DEMO_CARD_MEMBER.storeId);
-
-      const { context, page: card } = await openCardPage(
-        browser,
-        store.cloudUrl,
-        DEMO_CARD_MEMBER.organisationId,
-        { timeZone: TIME_ZONE },
-      );
-      contexts.push(context);
-      card.setDefaultTimeout(15_000);
-      await signInToCard(card, DEMO_CARD_MEMBER.email, DEMO_CARD_MEMBER.password);
-      await card.getByTestId('member-name').getByText(DEMO_CARD_MEMBER.name).waitFor();
-      await card.locator(`#store option[value="${DEMO_CARD_MEMBER.storeId}"]`).waitFor({
-        state: 'attached',
-      });
-      await card.getByLabel('Store', { exact: true }).selectOption(DEMO_CARD_MEMBER.storeId);
-      await card.getByTestId('link-status').getByText('Connected to the store').waitFor();
-      await card.getByTestId('loyalty-qr').waitFor();
-
-      // The edge is fresh and runs no simulator: the first card on the tablet is this one.
-      const alertShown = aiko.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const found = () => document.querySelector('article[data-alert-id]') !== null;
-            if (found()) return resolve(Date.now());
-            new MutationObserver((_changes, observer) => {
-              if (!found()) return;
-              observer.disconnect();
-              resolve(Date.now());
-            }).observe(document.body, { subtree: true, childList: true });
+    // The edge is fresh and runs no simulator: the first card on the tablet is this one.
+    const alertShown = aiko.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const found = () => document.querySelector('article[data-alert-id]') !== null;
+          if (found()) return resolve(Date.now());
+          new MutationObserver((_changes, observer) => {
+            if (!found()) return;
+            observer.disconnect();
+            resolve(Date.now());
+          }).observe(document.body, { subtree: true, childList: true });
+        }),
+    );
+    const checkIn = card.getByRole('button', { name: /^Check in at / });
+    const tapped = checkIn.evaluate(
+      (element) =>
+        new Promise<number>((resolve) =>
+          element.addEventListener('click', () => resolve(Date.now()), {
+            capture: true,
+            once: true,
           }),
-      );
-      const checkIn = card.getByRole('button', { name: /^Check in at / });
-      const tapped = checkIn.evaluate(
-        (element) =>
-          new Promise<number>((resolve) =>
-            element.addEventListener('click', () => resolve(Date.now()), {
-              capture: true,
-              once: true,
-            }),
-          ),
-      );
-      await checkIn.click();
-      await card.getByTestId('checked-in').waitFor();
-      const latencyMs = (await alertShown) - (await tapped);
-      console.info(`loyalty card check-in → associate alert: ${latencyMs} ms`);
+        ),
+    );
+    await checkIn.click();
+    await card.getByTestId('checked-in').waitFor();
+    const latencyMs = (await alertShown) - (await tapped);
+    console.info(`loyalty card check-in → associate alert: ${latencyMs} ms`);
 
-      const first = aiko.locator('article[data-alert-id]').first();
-      const alertId = await first.getAttribute('data-alert-id');
-      const cardOf = (page: Page) => page.locator(`article[data-alert-id="${alertId}"]`);
-      const [mine, theirs] = [cardOf(aiko), cardOf(kenji)];
-      await theirs.waitFor();
-      expect(await textOf(mine)).toContain(DEMO_CARD_MEMBER.name.split(' ')[0]);
+    const first = aiko.locator('article[data-alert-id]').first();
+    const alertId = await first.getAttribute('data-alert-id');
+    const cardOf = (page: Page) => page.locator(`article[data-alert-id="${alertId}"]`);
+    const [mine, theirs] = [cardOf(aiko), cardOf(kenji)];
+    await theirs.waitFor();
+    expect(await textOf(mine)).toContain(DEMO_CARD_MEMBER.name.split(' ')[0]);
 
-      await mine.getByRole('button', { name: 'I’m with them', exact: true }).click();
-      await theirs
-        .getByTestId('claim-holder')
-        .getByText(new RegExp(`^with Aiko since ${CLOCK}$`))
-        .waitFor();
-      expect(await textOf(mine.getByTestId('claim-holder'))).toMatch(/^with you since/);
-    }, 240_000);
-  });
-}
+    await mine.getByRole('button', { name: 'I’m with them', exact: true }).click();
+    await theirs
+      .getByTestId('claim-holder')
+      .getByText(new RegExp(`^with Aiko since ${CLOCK}$`))
+      .waitFor();
+    expect(await textOf(mine.getByTestId('claim-holder'))).toMatch(/^with you since/);
+  }, 240_000);
+});
