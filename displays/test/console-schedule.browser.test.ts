@@ -12,7 +12,7 @@ import {
 } from '@vitrine/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createScreenTokens, loadScreenKey } from '../../edge/src/screens/screen-tokens.ts';
 import {
@@ -23,7 +23,7 @@ import {
 } from '../../edge/test/support/screen-store.ts';
 import { buildConsole } from './console-support/build-console.ts';
 import { type ConsoleCloud, startConsoleCloud } from './console-support/console-cloud.ts';
-import { chromiumPresent, launchChromium, NOT_RUN, skipBrowser } from './support/chromium.ts';
+import { describeInChromium, launchChromium } from './support/chromium.ts';
 
 /** The day of the launch, two days ahead (a date in Paris and in UTC alike at noon). */
 const DAY = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
@@ -64,16 +64,9 @@ async function call<T extends z.ZodType>(
   return schema.parse(JSON.parse(text));
 }
 
-if (!chromiumPresent && skipBrowser) {
-  console.warn(`${NOT_RUN} (VITRINE_SKIP_BROWSER=1).`);
-} else if (!chromiumPresent) {
-  describe('content and an event scheduled from the console, in Chromium', () => {
-    it('runs in Chromium', () => {
-      throw new Error(NOT_RUN);
-    });
-  });
-} else {
-  describe('content and an event scheduled from the console, on a real cloud and edge', () => {
+describeInChromium(
+  'content and an event scheduled from the console, on a real cloud and edge',
+  () => {
     const suffix = Math.random().toString(36).slice(2, 8);
     const screenId = `window-${suffix}`;
     const item = { autumn: '', launch: '' };
@@ -274,5 +267,5 @@ if (!chromiumPresent && skipBrowser) {
       await entry.waitFor();
       expect(await entry.textContent()).toBe(`18:00 Leica Q3 launch evening ${suffix}`);
     });
-  });
-}
+  },
+);
