@@ -1,32 +1,30 @@
 import { fleetSchema, memberStoreListSchema } from '@vitrine/shared';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScreenTokens, loadScreenKey } from '../src/screens/screen-tokens.ts';
 import { EDGE_VERSION } from '../src/version.ts';
 import {
+  connectPlayer,
   FLOOR,
   LOUNGE,
   type ScreenCloud,
   type ScreenEdge,
   STORE,
+  screenRunNames,
+  screenTokensOf,
   startScreenCloud,
   startScreenEdge,
 } from './support/screen-store.ts';
-import { uniqueSuffix, waitFor } from './support/wait.ts';
+import { waitFor } from './support/wait.ts';
 
 // The real cloud (PGlite, or PostgreSQL with DATABASE_URL) and a real edge of its store.
 let cloud: ScreenCloud;
 let store: ScreenEdge;
 let player: Socket | undefined;
-const suffix = uniqueSuffix().replace(/[^a-z0-9]/g, '');
-const FLOOR_SCREEN = `floor-${suffix}`;
-const LOUNGE_SCREEN = `lounge-${suffix}`;
+const { floorScreen: FLOOR_SCREEN, loungeScreen: LOUNGE_SCREEN } = screenRunNames();
 const PUBLIC_URL = 'https://edge.paris-rivoli.example';
 
 beforeAll(async () => {
-  cloud = await startScreenCloud();
-  await cloud.registerScreen(FLOOR_SCREEN, FLOOR);
-  await cloud.registerScreen(LOUNGE_SCREEN, LOUNGE);
+  cloud = await startScreenCloud({ screens: { [FLOOR_SCREEN]: FLOOR, [LOUNGE_SCREEN]: LOUNGE } });
   store = await startScreenEdge(cloud.url, cloud.edgeToken, {
     env: { EDGE_REPORT_INTERVAL_MS: '1000', EDGE_PUBLIC_URL: PUBLIC_URL },
   });
@@ -39,17 +37,11 @@ afterAll(async () => {
 
 /** The floor screen's player, connected once the edge has the screens from the cloud. */
 async function connectFloorPlayer(): Promise<Socket> {
-  const tokens = createScreenTokens(STORE, await loadScreenKey(store.dataDir));
-  const token = await tokens.issue(FLOOR_SCREEN);
+  const token = await (await screenTokensOf(store)).issue(FLOOR_SCREEN);
   return waitFor(
     () =>
       new Promise<Socket | undefined>((resolve) => {
-        const socket = io(store.edge.httpUrl, {
-          path: '/screen/socket.io',
-          auth: { token },
-          transports: ['websocket'],
-          reconnection: false,
-        });
+        const socket = connectPlayer(store, token);
         socket.once('hello', () => resolve(socket));
         socket.once('connect_error', () => {
           socket.close();

@@ -10,23 +10,26 @@ import {
 } from '@vitrine/shared';
 import { eq } from 'drizzle-orm';
 import type { MqttClient } from 'mqtt';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ingestedEvents } from '../../cloud/src/db/schema-ingest.ts';
 import { SEED_NOW } from '../../cloud/test/support/test-app.ts';
-import { createScreenTokens, loadScreenKey } from '../src/screens/screen-tokens.ts';
+import { createScreenTokens } from '../src/screens/screen-tokens.ts';
 import { connectPublisher } from './support/mqtt-helpers.ts';
 import {
+  connectPlayer,
   FLOOR,
   LOUNGE,
   type ScreenCloud,
   type ScreenEdge,
   STORE,
+  screenRunNames,
+  screenTokensOf,
   startScreenCloud,
   startScreenEdge,
 } from './support/screen-store.ts';
-import { settle, uniqueSuffix, waitFor } from './support/wait.ts';
+import { settle, waitFor } from './support/wait.ts';
 
 let cloud: ScreenCloud;
 let store: ScreenEdge;
@@ -34,9 +37,7 @@ let publisher: MqttClient;
 const token = { floor: '', lounge: '', unregistered: '', otherEdge: '' };
 const item = { window: '', card: '', campaignOnly: '' };
 const sockets: Socket[] = [];
-const suffix = uniqueSuffix().replace(/[^a-z0-9]/g, '');
-const FLOOR_SCREEN = `floor-${suffix}`;
-const LOUNGE_SCREEN = `lounge-${suffix}`;
+const { suffix, floorScreen: FLOOR_SCREEN, loungeScreen: LOUNGE_SCREEN } = screenRunNames();
 
 const problemSchema = z.object({
   error: z.object({
@@ -58,12 +59,7 @@ const get = (path: string, bearer?: string, headers: Record<string, string> = {}
 function connectScreen(bearer: string) {
   const received: ScreenInterrupt[] = [];
   const versions: string[] = [];
-  const socket = io(edgeUrl(), {
-    path: '/screen/socket.io',
-    auth: { token: bearer },
-    transports: ['websocket'],
-    reconnection: false,
-  });
+  const socket = connectPlayer(store, bearer);
   sockets.push(socket);
   socket.on('interrupt', (interrupt) => received.push(interrupt));
   socket.on('content', ({ version }) => versions.push(version));
@@ -94,9 +90,7 @@ function zoneMessage(zoneId: string, contentId: string, extra: Record<string, un
 }
 
 beforeAll(async () => {
-  cloud = await startScreenCloud();
-  await cloud.registerScreen(FLOOR_SCREEN, FLOOR);
-  await cloud.registerScreen(LOUNGE_SCREEN, LOUNGE);
+  cloud = await startScreenCloud({ screens: { [FLOOR_SCREEN]: FLOOR, [LOUNGE_SCREEN]: LOUNGE } });
   item.window = await cloud.addItem({
     kind: 'image',
     name: 'Window',
@@ -135,7 +129,7 @@ beforeAll(async () => {
     },
   });
   store = await startScreenEdge(cloud.url, cloud.edgeToken);
-  const tokens = createScreenTokens(STORE, await loadScreenKey(store.dataDir));
+  const tokens = await screenTokensOf(store);
   token.floor = await tokens.issue(FLOOR_SCREEN);
   token.lounge = await tokens.issue(LOUNGE_SCREEN);
   token.unregistered = await tokens.issue('screen-nowhere');

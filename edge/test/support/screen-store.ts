@@ -5,19 +5,32 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { playlistSchema, screenContentItemSchema } from '@vitrine/shared';
 import { pino } from 'pino';
+import { io, type Socket } from 'socket.io-client';
 import { createCaller } from '../../../cloud/test/support/sync-helpers.ts';
 import { createTestCloud, loginAs, type TestCloud } from '../../../cloud/test/support/test-app.ts';
 import { type Env, loadEdgeConfig } from '../../src/config/edge-config.ts';
 import { type RunningEdge, startEdge } from '../../src/main.ts';
 import { createEdgeMetrics, type EdgeMetrics } from '../../src/observability/edge-metrics.ts';
+import { createScreenTokens, loadScreenKey } from '../../src/screens/screen-tokens.ts';
 import { createMemoryProfileStore } from '../../src/store/memory-profile-store.ts';
+import { uniqueSuffix } from './wait.ts';
 
 export const STORE = 'sto_paris-rivoli';
 export const FLOOR = 'zon_paris-rivoli-floor';
 export const LOUNGE = 'zon_paris-rivoli-lounge';
 
-/** The real cloud behind an HTTP server, as an edge reaches it. */
-export async function startScreenCloud() {
+/** This run's own names: a suffix, and the floor and lounge screens named with it. */
+export function screenRunNames() {
+  const suffix = uniqueSuffix().replace(/[^a-z0-9]/g, '');
+  return { suffix, floorScreen: `floor-${suffix}`, loungeScreen: `lounge-${suffix}` };
+}
+
+/** The real cloud behind an HTTP server, as an edge reaches it, `screens` (id: zone) registered. */
+export async function startScreenCloud({
+  screens = {},
+}: {
+  screens?: Record<string, string>;
+} = {}) {
   const cloud: TestCloud = await createTestCloud({ customers: 5 });
   const server = serve({ fetch: cloud.app.fetch, port: 0, hostname: '127.0.0.1' });
   if ('keepAliveTimeout' in server) server.keepAliveTimeout = 60_000;
@@ -39,19 +52,22 @@ export async function startScreenCloud() {
     return response;
   }
 
+  async function registerScreen(id: string, zoneId: string) {
+    await post(
+      `/v1/stores/${STORE}/screens`,
+      { id, zoneId, orientation: 'landscape', resolution: { width: 1920, height: 1080 } },
+      tokens.admin,
+    );
+  }
+  for (const [id, zoneId] of Object.entries(screens)) await registerScreen(id, zoneId);
+
   return {
     cloud,
     url,
     api,
     tokens,
     edgeToken,
-    async registerScreen(id: string, zoneId: string) {
-      await post(
-        `/v1/stores/${STORE}/screens`,
-        { id, zoneId, orientation: 'landscape', resolution: { width: 1920, height: 1080 } },
-        tokens.admin,
-      );
-    },
+    registerScreen,
     async addItem(body: Record<string, unknown>): Promise<string> {
       const response = await post('/v1/content/items', body);
       return screenContentItemSchema.parse(await response.json()).id;
@@ -101,4 +117,19 @@ export async function startScreenEdge(
     localStore: createMemoryProfileStore(),
   });
   return { edge, metrics, dataDir: dir };
+}
+
+/** The screen tokens this edge signs, with the key in its data folder. */
+export async function screenTokensOf(store: ScreenEdge) {
+  return createScreenTokens(STORE, await loadScreenKey(store.dataDir));
+}
+
+/** A screen player's socket on the edge, presenting `token`, not reconnecting. */
+export function connectPlayer(store: ScreenEdge, token: string): Socket {
+  return io(store.edge.httpUrl, {
+    path: '/screen/socket.io',
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
 }
