@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { errorAt, type FieldErrors } from '../domain/problem.ts';
+import { errorAt, errorSummary, type FieldErrors } from '../domain/problem.ts';
 
 export interface FieldProps {
   label: string;
@@ -25,6 +25,29 @@ export function Field({ label, path, errors, children, hint }: FieldProps) {
         <span class="field-error" role="alert">
           {error}
         </span>
+      )}
+    </div>
+  );
+}
+
+export interface FormProblemProps {
+  message: string | null;
+  errors: FieldErrors;
+}
+
+/** Above a form: why it was not saved, and every field's message as `path: message`. */
+export function FormProblem({ message, errors }: FormProblemProps) {
+  if (!message) return null;
+  const summary = errorSummary(errors);
+  return (
+    <div class="form-problem" role="alert">
+      <p>{message}</p>
+      {summary.length > 0 && (
+        <ul>
+          {summary.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
       )}
     </div>
   );

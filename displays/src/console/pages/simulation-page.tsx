@@ -1,14 +1,14 @@
 import type { SimulationResult } from '@vitrine/shared';
 import { useState } from 'preact/hooks';
 import { useConsole } from '../components/console-context.ts';
-import { Field } from '../components/field.tsx';
+import { Field, FormProblem } from '../components/field.tsx';
 import { pick } from '../domain/choices.ts';
-import { errorSummary, type FieldErrors } from '../domain/problem.ts';
 import {
   SIMULATED_KINDS,
   type SimulationForm,
   simulationRequestOf,
 } from '../domain/simulation-form.ts';
+import { useFormProblem } from '../hooks/use-form-problem.ts';
 
 type TextField = Exclude<keyof SimulationForm, 'kind'>;
 
@@ -25,8 +25,8 @@ export function SimulationPage() {
     contentId: '',
     eventId: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const problem = useFormProblem();
+  const { errors } = problem;
   const [result, setResult] = useState<SimulationResult | null>(null);
   const store = stores.find((candidate) => candidate.id === form.storeId);
   const set = (name: TextField) => (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) =>
@@ -36,24 +36,12 @@ export function SimulationPage() {
     event.preventDefault();
     setResult(null);
     const read = simulationRequestOf(form, store?.timeZone ?? 'UTC');
-    if (!read.ok) {
-      setErrors(read.fields);
-      setMessage('Some fields are not valid.');
-      return;
-    }
+    if (!read.ok) return problem.invalid(read.fields);
     const answer = await api.simulate(read.request);
-    if (answer.ok) {
-      setErrors({});
-      setMessage(null);
-      setResult(answer.data);
-      return;
+    if (!answer.ok && answer.status === 404 && Object.keys(answer.fields).length === 0) {
+      return problem.show({}, `This cloud has no simulation yet (404: ${answer.message}).`);
     }
-    setErrors(answer.fields);
-    setMessage(
-      answer.status === 404 && Object.keys(answer.fields).length === 0
-        ? `This cloud has no simulation yet (404: ${answer.message}).`
-        : answer.message,
-    );
+    setResult(problem.accepted(answer));
   }
 
   const zoned = form.kind !== 'store-enter' && form.kind !== 'event-attendance';
@@ -61,16 +49,7 @@ export function SimulationPage() {
     <section>
       <form class="editor" onSubmit={run} noValidate>
         <h1>Simulation</h1>
-        {message && (
-          <div class="form-problem" role="alert">
-            <p>{message}</p>
-            <ul>
-              {errorSummary(errors).map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <FormProblem {...problem} />
         <Field label="Customer id" path="customerId" errors={errors}>
           <input
             name="customerId"

@@ -7,11 +7,11 @@ import {
   emptyCampaignForm,
 } from '../../domain/campaign-form.ts';
 import { pick } from '../../domain/choices.ts';
-import { errorSummary, type FieldErrors } from '../../domain/problem.ts';
 import { isoDateOf } from '../../domain/week-calendar.ts';
+import { useFormProblem } from '../../hooks/use-form-problem.ts';
 import { hrefOf } from '../../hooks/use-hash-route.ts';
 import { useConsole } from '../console-context.ts';
-import { Field } from '../field.tsx';
+import { Field, FormProblem } from '../field.tsx';
 import { ActionFields } from './action-fields.tsx';
 import { AudienceFields } from './audience-fields.tsx';
 import { LimitFields } from './limit-fields.tsx';
@@ -27,8 +27,8 @@ export function CampaignEditor({ campaign }: { campaign: StoredCampaign | null }
       ? emptyCampaignForm(isoDateOf(Math.floor(now().getTime() / 86_400_000)))
       : campaignFormOf(campaign),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const problem = useFormProblem();
+  const { errors } = problem;
   const [busy, setBusy] = useState(false);
 
   function update(change: (draft: CampaignForm) => void) {
@@ -40,47 +40,24 @@ export function CampaignEditor({ campaign }: { campaign: StoredCampaign | null }
   async function save(event: Event) {
     event.preventDefault();
     const read = campaignWriteOf(form);
-    if (!read.ok) {
-      setErrors(read.fields);
-      setMessage('Some fields are not valid.');
-      return;
-    }
+    if (!read.ok) return problem.invalid(read.fields);
     setBusy(true);
     const saved =
       campaign === null
         ? await api.createCampaign(read.write)
         : await api.updateCampaign(campaign.id, read.write);
     setBusy(false);
-    if (!saved.ok) {
-      setErrors(saved.fields);
-      setMessage(saved.message);
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    location.hash = hrefOf('campaigns');
+    if (problem.accepted(saved)) location.hash = hrefOf('campaigns');
   }
 
   const sections = { form, errors, update };
-  const summary = errorSummary(errors);
   return (
     <form class="editor campaign-editor" onSubmit={save} noValidate>
       <div class="page-head">
         <h1>{campaign === null ? 'New campaign' : campaign.name}</h1>
         {campaign && <span class="muted">version {campaign.version}</span>}
       </div>
-      {message && (
-        <div class="form-problem" role="alert">
-          <p>{message}</p>
-          {summary.length > 0 && (
-            <ul>
-              {summary.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <FormProblem {...problem} />
       <fieldset>
         <legend>Campaign</legend>
         <Field label="Name" path="name" errors={errors}>

@@ -1,9 +1,9 @@
 import { type Playlist, type Store, WEEKDAYS } from '@vitrine/shared';
 import { useState } from 'preact/hooks';
-import { errorSummary, type FieldErrors } from '../../domain/problem.ts';
+import { useFormProblem } from '../../hooks/use-form-problem.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useConsole } from '../console-context.ts';
-import { Field } from '../field.tsx';
+import { Field, FormProblem } from '../field.tsx';
 import { emptyScheduleForm, playlistDraftOf, type ScheduleForm } from './schedule-form.ts';
 
 export interface ScheduleEditorProps {
@@ -18,8 +18,8 @@ type TextName = 'name' | 'validFrom' | 'validUntil' | 'start' | 'end' | 'priorit
 export function ScheduleEditor({ store, onSaved, onCancel }: ScheduleEditorProps) {
   const { api } = useConsole();
   const [form, setForm] = useState<ScheduleForm>(emptyScheduleForm);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const problem = useFormProblem();
+  const { errors } = problem;
   const items = useLoad(() => api.content.items(), [api]);
   const screens = useLoad(() => api.content.screens(store.id), [store.id]);
   const bind = (name: TextName) => ({
@@ -32,25 +32,15 @@ export function ScheduleEditor({ store, onSaved, onCancel }: ScheduleEditorProps
   async function save(submitted: Event) {
     submitted.preventDefault();
     const read = playlistDraftOf(form, store.id);
-    const answer = read.ok ? await api.content.createPlaylist(read.draft) : null;
-    if (answer?.ok) return onSaved(answer.data);
-    setErrors(answer ? answer.fields : read.ok ? {} : read.fields);
-    setMessage(answer ? answer.message : 'Some fields are not valid.');
+    if (!read.ok) return problem.invalid(read.fields);
+    const saved = problem.accepted(await api.content.createPlaylist(read.draft));
+    if (saved) onSaved(saved);
   }
 
   return (
     <form class="editor schedule-editor" onSubmit={save} noValidate>
       <h1>Schedule content at {store.name}</h1>
-      {message && (
-        <div class="form-problem" role="alert">
-          <p>{message}</p>
-          <ul>
-            {errorSummary(errors).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblem {...problem} />
       <Field label="Name" path="name" errors={errors}>
         <input {...bind('name')} />
       </Field>

@@ -1,10 +1,10 @@
 import { EVENT_KINDS, EVENT_STATUSES, type StoredEvent } from '@vitrine/shared';
 import { useState } from 'preact/hooks';
 import { pick } from '../../domain/choices.ts';
-import { errorSummary, type FieldErrors } from '../../domain/problem.ts';
+import { useFormProblem } from '../../hooks/use-form-problem.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useConsole } from '../console-context.ts';
-import { Field } from '../field.tsx';
+import { Field, FormProblem } from '../field.tsx';
 import {
   type EventForm,
   emptyEventForm,
@@ -29,8 +29,8 @@ export function EventEditor({ event, onSaved, onCancel }: EventEditorProps) {
   const [form, setForm] = useState<EventForm>(() =>
     event === null ? emptyEventForm() : formOfEvent(event),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const problem = useFormProblem();
+  const { errors } = problem;
   const segments = useLoad(() => api.segments(), [api]);
   const storeKey = form.storeIds.join(',');
   const associates = useLoad(async () => {
@@ -50,18 +50,13 @@ export function EventEditor({ event, onSaved, onCancel }: EventEditorProps) {
   async function save(submitted: Event) {
     submitted.preventDefault();
     const read = eventWriteOf(form);
-    if (!read.ok) {
-      setErrors(read.fields);
-      setMessage('Some fields are not valid.');
-      return;
-    }
-    const answer =
+    if (!read.ok) return problem.invalid(read.fields);
+    const saved = problem.accepted(
       event === null
         ? await api.events.createEvent(read.write)
-        : await api.events.updateEvent(event.id, read.write);
-    if (answer.ok) return onSaved(answer.data);
-    setErrors(answer.fields);
-    setMessage(answer.message);
+        : await api.events.updateEvent(event.id, read.write),
+    );
+    if (saved) onSaved(saved);
   }
 
   const storeError = errorsUnder(errors, 'storeIds');
@@ -69,16 +64,7 @@ export function EventEditor({ event, onSaved, onCancel }: EventEditorProps) {
   return (
     <form class="editor event-editor" onSubmit={save} noValidate>
       <h1>{event?.name ?? 'New event'}</h1>
-      {message && (
-        <div class="form-problem" role="alert">
-          <p>{message}</p>
-          <ul>
-            {errorSummary(errors).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblem {...problem} />
       <Field label="Name" path="name" errors={errors}>
         <input {...bind('name')} />
       </Field>
