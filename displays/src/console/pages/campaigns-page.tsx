@@ -1,9 +1,10 @@
 import { CAMPAIGN_STATUSES, type StoredCampaign, TRIGGER_KINDS } from '@vitrine/shared';
-import { useState } from 'preact/hooks';
 import type { CampaignFilter } from '../api/console-api.ts';
 import { CampaignEditor } from '../components/campaigns/campaign-editor.tsx';
 import { useConsole } from '../components/console-context.ts';
-import { Pager } from '../components/pager.tsx';
+import { FilterSelect } from '../components/filter-select.tsx';
+import { PagedTable } from '../components/paged-table.tsx';
+import { useFilter } from '../hooks/use-filter.ts';
 import { hrefOf } from '../hooks/use-hash-route.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { usePagedList } from '../hooks/use-paged-list.ts';
@@ -36,13 +37,11 @@ function storesOf(campaign: StoredCampaign, names: Map<string, string>): string 
 
 function CampaignList() {
   const { api, stores } = useConsole();
-  const [filter, setFilter] = useState<Omit<CampaignFilter, 'cursor'>>({});
+  const [filter, filterBy] = useFilter<Omit<CampaignFilter, 'cursor'>>();
   const { page, pager } = usePagedList((cursor) => api.campaigns({ ...filter, cursor }), [filter]);
   const names = new Map(stores.map((store) => [store.id, store.name]));
 
-  function filterBy(name: keyof typeof filter, value: string) {
-    setFilter({ ...filter, [name]: value === '' ? undefined : value });
-  }
+  const storeChoices = stores.map((store) => ({ value: store.id, label: store.name }));
 
   return (
     <section>
@@ -53,85 +52,53 @@ function CampaignList() {
         </a>
       </div>
       <div class="filters">
-        <label>
-          Status
-          <select name="status" onChange={(e) => filterBy('status', e.currentTarget.value)}>
-            <option value="">Any</option>
-            {CAMPAIGN_STATUSES.map((status) => (
-              <option key={status}>{status}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Store
-          <select name="storeId" onChange={(e) => filterBy('storeId', e.currentTarget.value)}>
-            <option value="">Any</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Trigger
-          <select
-            name="triggerKind"
-            onChange={(e) => filterBy('triggerKind', e.currentTarget.value)}
-          >
-            <option value="">Any</option>
-            {TRIGGER_KINDS.map((kind) => (
-              <option key={kind}>{kind}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          name="status"
+          choices={CAMPAIGN_STATUSES}
+          onChoose={(value) => filterBy('status', value)}
+        />
+        <FilterSelect
+          label="Store"
+          name="storeId"
+          choices={storeChoices}
+          onChoose={(value) => filterBy('storeId', value)}
+        />
+        <FilterSelect
+          label="Trigger"
+          name="triggerKind"
+          choices={TRIGGER_KINDS}
+          onChoose={(value) => filterBy('triggerKind', value)}
+        />
         <label>
           Name
           <input name="q" type="search" onChange={(e) => filterBy('q', e.currentTarget.value)} />
         </label>
       </div>
-      {page.state === 'loading' && <p class="muted">Loading…</p>}
-      {page.state === 'failed' && (
-        <p class="error" role="alert">
-          {page.message}
-        </p>
-      )}
-      {page.state === 'ready' && (
-        <>
-          <table class="list campaigns-list">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Status</th>
-                <th>Trigger</th>
-                <th>Stores</th>
-                <th>Dates</th>
-                <th>Priority</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((campaign) => (
-                <tr key={campaign.id}>
-                  <td>
-                    <a href={hrefOf('campaigns', campaign.id)}>{campaign.name}</a>
-                  </td>
-                  <td>
-                    <span class={`status status-${campaign.status}`}>{campaign.status}</span>
-                  </td>
-                  <td>{campaign.trigger.kind}</td>
-                  <td>{storesOf(campaign, names)}</td>
-                  <td>
-                    {campaign.schedule.from} → {campaign.schedule.until ?? 'open'}
-                  </td>
-                  <td>{campaign.priority}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {page.data.items.length === 0 && <p class="muted">No campaign matches.</p>}
-          {pager && <Pager {...pager} />}
-        </>
-      )}
+      <PagedTable
+        page={page}
+        pager={pager}
+        kind="campaigns-list"
+        headers={['Name', 'Status', 'Trigger', 'Stores', 'Dates', 'Priority']}
+        empty="No campaign matches."
+        loading
+        row={(campaign) => (
+          <tr key={campaign.id}>
+            <td>
+              <a href={hrefOf('campaigns', campaign.id)}>{campaign.name}</a>
+            </td>
+            <td>
+              <span class={`status status-${campaign.status}`}>{campaign.status}</span>
+            </td>
+            <td>{campaign.trigger.kind}</td>
+            <td>{storesOf(campaign, names)}</td>
+            <td>
+              {campaign.schedule.from} → {campaign.schedule.until ?? 'open'}
+            </td>
+            <td>{campaign.priority}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

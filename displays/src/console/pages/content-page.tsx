@@ -2,7 +2,7 @@ import type { Playlist } from '@vitrine/shared';
 import { useState } from 'preact/hooks';
 import { useConsole } from '../components/console-context.ts';
 import { ScheduleEditor } from '../components/content/schedule-editor.tsx';
-import { Pager } from '../components/pager.tsx';
+import { PagedTable } from '../components/paged-table.tsx';
 import { usePagedList } from '../hooks/use-paged-list.ts';
 
 function whenOf(playlist: Playlist): string {
@@ -61,43 +61,26 @@ export function ContentPage() {
           Schedule content
         </button>
       </div>
-      {page.state === 'failed' && (
-        <p class="error" role="alert">
-          {page.message}
-        </p>
-      )}
-      {page.state === 'ready' && (
-        <>
-          <table class="list playlists">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Plays on</th>
-                <th>When (store time)</th>
-                <th>Priority</th>
-                <th>Items</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((playlist) => (
-                <tr key={playlist.id} data-playlist={playlist.id}>
-                  <td>{playlist.name}</td>
-                  <td>
-                    {playlist.target.kind === 'screen'
-                      ? `screen ${playlist.target.screenId}`
-                      : `zone ${playlist.target.zoneId}`}
-                  </td>
-                  <td>{whenOf(playlist)}</td>
-                  <td>{playlist.priority}</td>
-                  <td>{playlist.entries.length}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {page.data.items.length === 0 && <p class="muted">No content scheduled here.</p>}
-          {pager && <Pager {...pager} />}
-        </>
-      )}
+      <PagedTable
+        page={page}
+        pager={pager}
+        kind="playlists"
+        headers={['Name', 'Plays on', 'When (store time)', 'Priority', 'Items']}
+        empty="No content scheduled here."
+        row={(playlist) => (
+          <tr key={playlist.id} data-playlist={playlist.id}>
+            <td>{playlist.name}</td>
+            <td>
+              {playlist.target.kind === 'screen'
+                ? `screen ${playlist.target.screenId}`
+                : `zone ${playlist.target.zoneId}`}
+            </td>
+            <td>{whenOf(playlist)}</td>
+            <td>{playlist.priority}</td>
+            <td>{playlist.entries.length}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

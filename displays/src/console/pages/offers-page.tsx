@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useConsole } from '../components/console-context.ts';
-import { Field } from '../components/field.tsx';
-import { Pager } from '../components/pager.tsx';
+import { Field, FormProblem } from '../components/field.tsx';
+import { PagedTable } from '../components/paged-table.tsx';
 import { pick } from '../domain/choices.ts';
 import { emptyOfferForm, type OfferForm, offerWriteOf } from '../domain/offer-form.ts';
-import { errorSummary, type FieldErrors } from '../domain/problem.ts';
+import { useFormProblem } from '../hooks/use-form-problem.ts';
 import { usePagedList } from '../hooks/use-paged-list.ts';
 
 const BENEFITS = ['percent', 'amount', 'gift'] as const;
@@ -34,46 +34,28 @@ export function OffersPage({ locale }: { locale: string }) {
           New offer
         </button>
       </div>
-      {page.state === 'failed' && (
-        <p class="error" role="alert">
-          {page.message}
-        </p>
-      )}
-      {page.state === 'ready' && (
-        <>
-          <table class="list">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Title</th>
-                <th>Benefit</th>
-                <th>Valid</th>
-                <th>Code</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((offer) => (
-                <tr key={offer.id} class={offer.archivedAt ? 'archived' : undefined}>
-                  <td>{offer.name}</td>
-                  <td>{offer.title}</td>
-                  <td>
-                    {offer.benefit.kind === 'percent' && `${offer.benefit.percent}%`}
-                    {offer.benefit.kind === 'amount' &&
-                      `${offer.benefit.amount} ${offer.benefit.currency}`}
-                    {offer.benefit.kind === 'gift' && offer.benefit.description}
-                  </td>
-                  <td>
-                    {date.format(new Date(offer.validity.from))} →{' '}
-                    {date.format(new Date(offer.validity.until))}
-                  </td>
-                  <td>{offer.code ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {pager && <Pager {...pager} />}
-        </>
-      )}
+      <PagedTable
+        page={page}
+        pager={pager}
+        headers={['Name', 'Title', 'Benefit', 'Valid', 'Code']}
+        row={(offer) => (
+          <tr key={offer.id} class={offer.archivedAt ? 'archived' : undefined}>
+            <td>{offer.name}</td>
+            <td>{offer.title}</td>
+            <td>
+              {offer.benefit.kind === 'percent' && `${offer.benefit.percent}%`}
+              {offer.benefit.kind === 'amount' &&
+                `${offer.benefit.amount} ${offer.benefit.currency}`}
+              {offer.benefit.kind === 'gift' && offer.benefit.description}
+            </td>
+            <td>
+              {date.format(new Date(offer.validity.from))} →{' '}
+              {date.format(new Date(offer.validity.until))}
+            </td>
+            <td>{offer.code ?? '—'}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
@@ -83,8 +65,8 @@ type TextField = Exclude<keyof OfferForm, 'benefitKind'>;
 function OfferEditor({ onDone }: { onDone: () => void }) {
   const { api } = useConsole();
   const [form, setForm] = useState(emptyOfferForm);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const problem = useFormProblem();
+  const { errors } = problem;
   const set = (name: TextField) => (e: { currentTarget: HTMLInputElement }) =>
     setForm({ ...form, [name]: e.currentTarget.value });
   const input = (
@@ -105,10 +87,8 @@ function OfferEditor({ onDone }: { onDone: () => void }) {
   async function save(event: Event) {
     event.preventDefault();
     const read = offerWriteOf(form);
-    const answer = read.ok ? await api.createOffer(read.write) : null;
-    if (answer?.ok) return onDone();
-    setErrors(answer ? answer.fields : read.ok ? {} : read.fields);
-    setMessage(answer ? answer.message : 'Some fields are not valid.');
+    if (!read.ok) return problem.invalid(read.fields);
+    if (problem.accepted(await api.createOffer(read.write))) onDone();
   }
 
   const benefitPath =
@@ -116,16 +96,7 @@ function OfferEditor({ onDone }: { onDone: () => void }) {
   return (
     <form class="editor" onSubmit={save} noValidate>
       <h1>New offer</h1>
-      {message && (
-        <div class="form-problem" role="alert">
-          <p>{message}</p>
-          <ul>
-            {errorSummary(errors).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblem {...problem} />
       {input('name', 'name', 'Name')}
       {input('title', 'title', 'Title the customer reads')}
       {input('body', 'body', 'Text')}

@@ -2,10 +2,10 @@ import type { AudiencePreview, StoredSegment } from '@vitrine/shared';
 import { useState } from 'preact/hooks';
 import { ConditionPicker } from '../components/condition-picker.tsx';
 import { useConsole } from '../components/console-context.ts';
-import { Field } from '../components/field.tsx';
-import { Pager } from '../components/pager.tsx';
-import { errorSummary, type FieldErrors } from '../domain/problem.ts';
+import { Field, FormProblem } from '../components/field.tsx';
+import { PagedTable } from '../components/paged-table.tsx';
 import { readSegmentRule } from '../domain/segment-rule-text.ts';
+import { useFormProblem } from '../hooks/use-form-problem.ts';
 import { usePagedList } from '../hooks/use-paged-list.ts';
 
 const EXAMPLE_RULE = JSON.stringify(
@@ -39,38 +39,22 @@ export function SegmentsPage() {
           New segment
         </button>
       </div>
-      {page.state === 'failed' && (
-        <p class="error" role="alert">
-          {page.message}
-        </p>
-      )}
-      {page.state === 'ready' && (
-        <>
-          <table class="list">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Description</th>
-                <th>Version</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((segment) => (
-                <tr key={segment.id}>
-                  <td>
-                    <button type="button" class="link" onClick={() => setEditing(segment)}>
-                      {segment.name}
-                    </button>
-                  </td>
-                  <td>{segment.description}</td>
-                  <td>{segment.version}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {pager && <Pager {...pager} />}
-        </>
-      )}
+      <PagedTable
+        page={page}
+        pager={pager}
+        headers={['Name', 'Description', 'Version']}
+        row={(segment) => (
+          <tr key={segment.id}>
+            <td>
+              <button type="button" class="link" onClick={() => setEditing(segment)}>
+                {segment.name}
+              </button>
+            </td>
+            <td>{segment.description}</td>
+            <td>{segment.version}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
@@ -81,8 +65,8 @@ function SegmentEditor({ segment, onDone }: { segment: StoredSegment | null; onD
   const [description, setDescription] = useState(segment?.description ?? '');
   const [rule, setRule] = useState(segment ? JSON.stringify(segment.rule, null, 2) : EXAMPLE_RULE);
   const [storeId, setStoreId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const problem = useFormProblem();
+  const { errors } = problem;
   const [preview, setPreview] = useState<AudiencePreview | null>(null);
 
   /** The rule as the schema reads it, or its problems shown under `rule`. */
@@ -92,26 +76,17 @@ function SegmentEditor({ segment, onDone }: { segment: StoredSegment | null; onD
     const fields: Record<string, string> = {};
     for (const [path, text] of Object.entries(read.fields))
       fields[path === '' ? 'rule' : `rule.${path}`] = text;
-    setErrors(fields);
-    setMessage('The rule does not read.');
+    problem.show(fields, 'The rule does not read.');
     return null;
   }
 
   async function measure() {
     const parsed = readRule();
     if (parsed === null) return;
-    const answer = await api.previewAudience({
-      rule: parsed,
-      storeId: storeId === '' ? undefined : storeId,
-    });
-    if (answer.ok) {
-      setPreview(answer.data);
-      setErrors({});
-      setMessage(null);
-    } else {
-      setErrors(answer.fields);
-      setMessage(answer.message);
-    }
+    const measured = problem.accepted(
+      await api.previewAudience({ rule: parsed, storeId: storeId === '' ? undefined : storeId }),
+    );
+    if (measured) setPreview(measured);
   }
 
   async function save(event: Event) {
@@ -119,30 +94,18 @@ function SegmentEditor({ segment, onDone }: { segment: StoredSegment | null; onD
     const parsed = readRule();
     if (parsed === null) return;
     const write = { name, description, rule: parsed };
-    const answer =
+    const saved = problem.accepted(
       segment === null
         ? await api.createSegment(write)
-        : await api.updateSegment(segment.id, write);
-    if (answer.ok) onDone();
-    else {
-      setErrors(answer.fields);
-      setMessage(answer.message);
-    }
+        : await api.updateSegment(segment.id, write),
+    );
+    if (saved) onDone();
   }
 
   return (
     <form class="editor" onSubmit={save} noValidate>
       <h1>{segment?.name ?? 'New segment'}</h1>
-      {message && (
-        <div class="form-problem" role="alert">
-          <p>{message}</p>
-          <ul>
-            {errorSummary(errors).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblem {...problem} />
       <Field label="Name" path="name" errors={errors}>
         <input name="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </Field>

@@ -1,23 +1,23 @@
 import { EVENT_STATUSES, type StoredEvent } from '@vitrine/shared';
-import { useState } from 'preact/hooks';
 import type { EventFilter } from '../../api/events-api.ts';
+import { useFilter } from '../../hooks/use-filter.ts';
 import { hrefOf } from '../../hooks/use-hash-route.ts';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
 import { useConsole } from '../console-context.ts';
-import { Pager } from '../pager.tsx';
+import { FilterSelect } from '../filter-select.tsx';
+import { PagedTable } from '../paged-table.tsx';
 import { sessionTime } from './event-time.ts';
 
 /** The events, soonest first, filtered by store and status, a page at a time. */
 export function EventList({ locale }: { locale: string }) {
   const { api, stores } = useConsole();
-  const [filter, setFilter] = useState<Omit<EventFilter, 'cursor'>>({});
+  const [filter, filterBy] = useFilter<Omit<EventFilter, 'cursor'>>();
   const { page, pager } = usePagedList(
     (cursor) => api.events.events({ ...filter, cursor }),
     [filter],
   );
   const names = new Map(stores.map((store) => [store.id, store.name]));
-  const filterBy = (name: keyof typeof filter, value: string) =>
-    setFilter({ ...filter, [name]: value === '' ? undefined : value });
+  const storeChoices = stores.map((store) => ({ value: store.id, label: store.name }));
 
   return (
     <section>
@@ -28,56 +28,28 @@ export function EventList({ locale }: { locale: string }) {
         </a>
       </div>
       <div class="filters">
-        <label>
-          Store
-          <select name="storeId" onChange={(e) => filterBy('storeId', e.currentTarget.value)}>
-            <option value="">Any</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Status
-          <select name="status" onChange={(e) => filterBy('status', e.currentTarget.value)}>
-            <option value="">Any</option>
-            {EVENT_STATUSES.map((status) => (
-              <option key={status}>{status}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Store"
+          name="storeId"
+          choices={storeChoices}
+          onChoose={(value) => filterBy('storeId', value)}
+        />
+        <FilterSelect
+          label="Status"
+          name="status"
+          choices={EVENT_STATUSES}
+          onChoose={(value) => filterBy('status', value)}
+        />
       </div>
-      {page.state === 'loading' && <p class="muted">Loading…</p>}
-      {page.state === 'failed' && (
-        <p class="error" role="alert">
-          {page.message}
-        </p>
-      )}
-      {page.state === 'ready' && (
-        <>
-          <table class="list events-list">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Status</th>
-                <th>Kind</th>
-                <th>Stores</th>
-                <th>When (store time)</th>
-                <th>Capacity</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((event) => (
-                <EventRow key={event.id} event={event} names={names} locale={locale} />
-              ))}
-            </tbody>
-          </table>
-          {page.data.items.length === 0 && <p class="muted">No event matches.</p>}
-          {pager && <Pager {...pager} />}
-        </>
-      )}
+      <PagedTable
+        page={page}
+        pager={pager}
+        kind="events-list"
+        headers={['Name', 'Status', 'Kind', 'Stores', 'When (store time)', 'Capacity']}
+        empty="No event matches."
+        loading
+        row={(event) => <EventRow key={event.id} event={event} names={names} locale={locale} />}
+      />
     </section>
   );
 }

@@ -3,8 +3,10 @@ import { useState } from 'preact/hooks';
 import type { GuestFilter } from '../../api/events-api.ts';
 import { pick } from '../../domain/choices.ts';
 import { errorSummary } from '../../domain/problem.ts';
+import { useFilter } from '../../hooks/use-filter.ts';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
 import { useConsole } from '../console-context.ts';
+import { FilterSelect } from '../filter-select.tsx';
 import { Pager } from '../pager.tsx';
 
 export interface GuestListProps {
@@ -19,15 +21,13 @@ export interface GuestListProps {
 /** The guests with their answer and attendance, a page at a time, as CSV, with the office's RSVP. */
 export function GuestList({ event, invitations, onChanged, locale }: GuestListProps) {
   const { api, stores } = useConsole();
-  const [filter, setFilter] = useState<Omit<GuestFilter, 'cursor'>>({});
+  const [filter, filterBy] = useFilter<Omit<GuestFilter, 'cursor'>>();
   const { page, pager, reload } = usePagedList(
     (cursor) => api.events.guests(event.id, { ...filter, cursor }),
     [event.id, filter, invitations],
   );
   const [problem, setProblem] = useState<string | null>(null);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
-  const filterBy = (name: keyof typeof filter, value: string) =>
-    setFilter({ ...filter, [name]: value === '' ? undefined : value });
   const names = new Map(stores.map((store) => [store.id, store.name]));
 
   async function download() {
@@ -44,29 +44,18 @@ export function GuestList({ event, invitations, onChanged, locale }: GuestListPr
     <section class="guest-list">
       <h2>Guest list</h2>
       <div class="filters">
-        <label>
-          Store
-          <select
-            name="guests.storeId"
-            onChange={(e) => filterBy('storeId', e.currentTarget.value)}
-          >
-            <option value="">Any</option>
-            {event.storeIds.map((id) => (
-              <option key={id} value={id}>
-                {names.get(id) ?? id}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Answer
-          <select name="guests.rsvp" onChange={(e) => filterBy('rsvp', e.currentTarget.value)}>
-            <option value="">Any</option>
-            {RSVP_STATES.map((state) => (
-              <option key={state}>{state}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Store"
+          name="guests.storeId"
+          choices={event.storeIds.map((id) => ({ value: id, label: names.get(id) ?? id }))}
+          onChoose={(value) => filterBy('storeId', value)}
+        />
+        <FilterSelect
+          label="Answer"
+          name="guests.rsvp"
+          choices={RSVP_STATES}
+          onChoose={(value) => filterBy('rsvp', value)}
+        />
         <button type="button" class="link" onClick={download}>
           Download CSV
         </button>
