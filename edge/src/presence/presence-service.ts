@@ -82,17 +82,25 @@ export function createPresenceService(options: PresenceServiceOptions): Presence
     isIdentified: (deviceId) => knownDevices.has(deviceId) || followed.has(deviceId),
   });
   const receiverOnline = new Map<string, boolean>();
+  /** Followed customers in the store: their zone (null: unknown) since when, for the map. */
+  const whereabouts = new Map<string, { zoneId: string | null; since: number }>();
   const dropLog = new Map<string, { count: number; loggedAt: number }>();
   let cancelTick: (() => void) | null = null;
 
   function follow({ identity, messageId }: FollowedCustomer) {
     const { customerId } = identity;
     followed.delete(customerId);
-    if (!identity.consent.tracking) return;
+    if (!identity.consent.tracking) {
+      whereabouts.delete(customerId);
+      return;
+    }
     followed.set(customerId, { identity, messageId });
     if (followed.size > maxFollowed) {
       const oldest = followed.keys().next();
-      if (!oldest.done) followed.delete(oldest.value);
+      if (!oldest.done) {
+        followed.delete(oldest.value);
+        whereabouts.delete(oldest.value);
+      }
     }
   }
 
@@ -100,6 +108,7 @@ export function createPresenceService(options: PresenceServiceOptions): Presence
     for (const event of events) {
       metrics.events.inc({ type: event.type });
       const customer = followed.get(event.deviceId) ?? null;
+      if (customer !== null) place(customer.identity.customerId, event);
       options.onEvent?.(event, customer);
       const fact = options.report ? presenceIngestEvent(storeId, event) : null;
       if (fact !== null && options.report) {
@@ -109,6 +118,17 @@ export function createPresenceService(options: PresenceServiceOptions): Presence
             logger.error({ err: error, key: fact.key }, 'presence event not reported'),
           );
       }
+    }
+  }
+
+  function place(customerId: string, event: PresenceEvent) {
+    if (event.type === 'store-exit') whereabouts.delete(customerId);
+    else if (event.type === 'store-enter')
+      whereabouts.set(customerId, { zoneId: null, since: event.at });
+    else if (event.type === 'zone-enter') {
+      whereabouts.set(customerId, { zoneId: event.zoneId, since: event.at });
+    } else if (event.type === 'zone-exit' && whereabouts.get(customerId)?.zoneId === event.zoneId) {
+      whereabouts.set(customerId, { zoneId: null, since: event.at });
     }
   }
 
@@ -185,7 +205,18 @@ export function createPresenceService(options: PresenceServiceOptions): Presence
       handle(tracker.tick(now()));
       refreshGauges();
     },
-    zones: () => createZonesView(layout, tracker.occupancy(), receiverOnline, now()),
+    zones: () =>
+      createZonesView(
+        layout,
+        tracker.occupancy(),
+        receiverOnline,
+        now(),
+        [...whereabouts].map(([customerId, { zoneId, since }]) => ({
+          customerId,
+          zoneId,
+          since: new Date(since).toISOString(),
+        })),
+      ),
     sources: () =>
       options.sources.map((source) => ({ name: source.name, health: source.health() })),
   };

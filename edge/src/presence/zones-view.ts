@@ -8,6 +8,15 @@ export interface ZonesView {
   /** Present in the store, zone not known (ambiguous readings, or its nodes offline). */
   unknownZone: ZoneOccupancy;
   nodes: { nodeId: string; zoneId: string | null; online: boolean }[];
+  /** Where each followed (consenting) customer is now. */
+  customers: CustomerWhereabouts[];
+}
+
+export interface CustomerWhereabouts {
+  customerId: string;
+  /** Null: in the store, zone unknown. */
+  zoneId: string | null;
+  since: string;
 }
 
 export function createZonesView(
@@ -15,6 +24,7 @@ export function createZonesView(
   occupancy: { zones: Record<string, ZoneOccupancy>; unknownZone: ZoneOccupancy },
   receiverOnline: ReadonlyMap<string, boolean>,
   now: number,
+  customers: CustomerWhereabouts[] = [],
 ): ZonesView {
   return {
     at: new Date(now).toISOString(),
@@ -31,5 +41,6 @@ export function createZonesView(
       zoneId: layout.zones.find((zone) => zone.rooms.includes(node.room))?.id ?? null,
       online: receiverOnline.get(node.id) ?? true,
     })),
+    customers,
   };
 }

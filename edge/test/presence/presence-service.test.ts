@@ -167,5 +167,42 @@ describe('the presence service', () => {
     expect(t.reports).toEqual([]);
     const view = t.service.zones();
     expect(view.zones.find((z) => z.zoneId === 'zon_test-entrance')?.anonymous).toBe(1);
+    expect(view.customers).toEqual([]);
+  });
+
+  it('tells the store map where a consenting customer is now, until they leave the store', async () => {
+    const t = await serviceWith();
+    const customer = { identity: identity(true), messageId: 'msg_ranging3' };
+    const range = () =>
+      t.sink.sighting({
+        receiverId: ENTRANCE_BEACON,
+        deviceId: 'cus_000001',
+        rssi: -60,
+        at: t.now,
+        customer,
+      });
+    range();
+    t.advance(1000);
+    range();
+    t.advance(1000);
+    expect(t.service.zones().customers).toEqual([
+      { customerId: 'cus_000001', zoneId: 'zon_test-entrance', since: expect.any(String) },
+    ]);
+    // Gone past the store timeout: no longer on the map.
+    t.advance(60_000);
+    expect(t.service.zones().customers).toEqual([]);
+    // Back, then withdrawing consent takes them off the map at once.
+    range();
+    t.advance(1000);
+    range();
+    expect(t.service.zones().customers).toHaveLength(1);
+    t.sink.sighting({
+      receiverId: ENTRANCE_BEACON,
+      deviceId: 'cus_000001',
+      rssi: -60,
+      at: t.now,
+      customer: { identity: identity(false), messageId: 'msg_ranging4' },
+    });
+    expect(t.service.zones().customers).toEqual([]);
   });
 });

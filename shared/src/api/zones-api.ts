@@ -18,5 +18,18 @@ export const zonesViewSchema = z.object({
   nodes: z.array(
     z.object({ nodeId: z.string(), zoneId: z.string().nullable(), online: z.boolean() }),
   ),
+  /**
+   * Where each customer followed by consent is now: their zone (null while in the store
+   * with the zone unknown) since when. Customers without tracking consent are never here.
+   */
+  customers: z
+    .array(
+      z.object({
+        customerId: z.string(),
+        zoneId: z.string().nullable(),
+        since: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .default([]),
 });
 export type ZonesViewBody = z.infer<typeof zonesViewSchema>;

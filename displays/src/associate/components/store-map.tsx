@@ -1,7 +1,8 @@
 import type { ArrivalAlert, ZonesViewBody } from '@vitrine/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { fetchZones } from '../api/customer-desk-http.ts';
-import { storeMapZones } from '../domain/store-map.ts';
+import { formatClockTime } from '../domain/relative-time.ts';
+import { storeMap } from '../domain/store-map.ts';
 
 export interface StoreMapProps {
   token: string;
@@ -10,7 +11,7 @@ export interface StoreMapProps {
   refreshMs?: number;
 }
 
-/** Zones with their head counts, and where consenting clients on the feed were announced. */
+/** Zones with their head counts, and where the consenting clients the edge follows are now. */
 export function StoreMap({ token, alerts, refreshMs = 5000 }: StoreMapProps) {
   const [view, setView] = useState<ZonesViewBody | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,6 +40,7 @@ export function StoreMap({ token, alerts, refreshMs = 5000 }: StoreMapProps) {
     };
   }, [token, refreshMs]);
 
+  const map = view === null ? null : storeMap(view, alerts);
   return (
     <section class="desk-panel" aria-label="Store map">
       <h2 class="desk-panel__title">Store map</h2>
@@ -48,10 +50,10 @@ export function StoreMap({ token, alerts, refreshMs = 5000 }: StoreMapProps) {
         </p>
       )}
       {view === null && error === null && <p class="muted">Loading the zones…</p>}
-      {view !== null && (
+      {map !== null && view !== null && (
         <>
           <ul class="store-map">
-            {storeMapZones(view, alerts).map((zone) => (
+            {map.zones.map((zone) => (
               <li
                 class={`map-zone map-zone--${zone.kind}`}
                 key={zone.zoneId}
@@ -65,10 +67,13 @@ export function StoreMap({ token, alerts, refreshMs = 5000 }: StoreMapProps) {
                   {zone.identified} identified · {zone.anonymous} anonymous
                 </span>
                 {zone.nodesOffline && <span class="tag tag--visiting">Scanner offline</span>}
-                {zone.arrivedHere.length > 0 && (
-                  <ul class="map-zone__clients" aria-label={`Announced in ${zone.name}`}>
-                    {zone.arrivedHere.map((client) => (
-                      <li key={client.customerId}>{client.name}</li>
+                {zone.here.length > 0 && (
+                  <ul class="map-zone__clients" aria-label={`In ${zone.name} now`}>
+                    {zone.here.map((client) => (
+                      <li key={client.customerId}>
+                        {client.name}{' '}
+                        <span class="muted">since {formatClockTime(client.since)}</span>
+                      </li>
                     ))}
                   </ul>
                 )}
@@ -78,7 +83,10 @@ export function StoreMap({ token, alerts, refreshMs = 5000 }: StoreMapProps) {
           {view.unknownZone.identified + view.unknownZone.anonymous > 0 && (
             <p class="muted">
               {view.unknownZone.identified + view.unknownZone.anonymous} more in the store, zone not
-              known.
+              known
+              {map.zoneUnknown.length > 0 &&
+                `, among them ${map.zoneUnknown.map((client) => client.name).join(', ')}`}
+              .
             </p>
           )}
         </>

@@ -1,7 +1,7 @@
 import type { ZonesViewBody } from '@vitrine/shared';
 import { describe, expect, it } from 'vitest';
 import { alertFixture, profileFixture } from '../../../test/fixtures/arrival-alerts.ts';
-import { storeMapZones } from './store-map.ts';
+import { storeMap } from './store-map.ts';
 
 const view: ZonesViewBody = {
   at: '2026-11-23T10:00:00.000Z',
@@ -17,37 +17,35 @@ const view: ZonesViewBody = {
       zoneId: 'zon_tokyo-ginza-lounge',
       name: 'Lounge',
       kind: 'lounge',
-      identified: 0,
+      identified: 2,
       anonymous: 0,
     },
   ],
-  unknownZone: { identified: 0, anonymous: 1 },
+  unknownZone: { identified: 1, anonymous: 1 },
   nodes: [{ nodeId: 'node-lounge', zoneId: 'zon_tokyo-ginza-lounge', online: false }],
+  customers: [
+    { customerId: 'cus_000002', zoneId: 'zon_tokyo-ginza-lounge', since: '2026-11-23T09:40:00Z' },
+    { customerId: 'cus_000123', zoneId: 'zon_tokyo-ginza-lounge', since: '2026-11-23T09:35:00Z' },
+    { customerId: 'cus_000003', zoneId: null, since: '2026-11-23T09:59:00Z' },
+  ],
 };
 
 describe('the store map', () => {
-  it('places consenting clients by their latest announced zone, and says where nodes are down', () => {
-    const zones = storeMapZones(view, [
-      alertFixture({
-        alertId: 'alr_1',
-        arrivedAt: '2026-11-23T09:00:00.000Z',
-        zoneId: 'zon_tokyo-ginza-lounge',
-      }),
-      alertFixture({ alertId: 'alr_2', arrivedAt: '2026-11-23T09:30:00.000Z' }),
+  it('places the clients the edge follows where it sees them now, named from the feed', () => {
+    const map = storeMap(view, [
+      // Announced at the entrance, in the lounge now.
+      alertFixture({ alertId: 'alr_1', arrivedAt: '2026-11-23T09:00:00.000Z' }),
       alertFixture({
         alertId: 'alr_3',
-        profile: profileFixture({
-          id: 'cus_000999',
-          consent: { tracking: false, marketing: true, profiling: true },
-        }),
+        profile: profileFixture({ id: 'cus_000003', firstName: 'Haruto', lastName: 'Sato' }),
       }),
     ]);
-    expect(
-      zones.map((zone) => [zone.name, zone.anonymous, zone.arrivedHere.map((c) => c.name)]),
-    ).toEqual([
-      ['Entrance', 4, ['Élise Marchand']],
-      ['Lounge', 0, []],
+    expect(map.zones.map((zone) => [zone.name, zone.here.map((client) => client.name)])).toEqual([
+      ['Entrance', []],
+      // Longest here first; a client not on this tablet's feed is not named.
+      ['Lounge', ['Élise Marchand', 'A client not on this feed']],
     ]);
-    expect(zones.map((zone) => zone.nodesOffline)).toEqual([false, true]);
+    expect(map.zoneUnknown.map((client) => client.name)).toEqual(['Haruto Sato']);
+    expect(map.zones.map((zone) => zone.nodesOffline)).toEqual([false, true]);
   });
 });
