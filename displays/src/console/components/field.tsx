@@ -52,3 +52,13 @@ export function FormProblem({ message, errors }: FormProblemProps) {
     </div>
   );
 }
+
+/** The props binding a text input to a field of a form held as strings. */
+export function textBinder<F, K extends keyof F & string>(form: F, setForm: (form: F) => void) {
+  return (name: K) => ({
+    name,
+    value: form[name],
+    onInput: (e: { currentTarget: HTMLInputElement }) =>
+      setForm({ ...form, [name]: e.currentTarget.value }),
+  });
+}

@@ -1,3 +1,5 @@
+import { useConsole } from './console-context.ts';
+
 /** A choice of a filter: a value shown as itself, or a value with its label (a store's name). */
 export type FilterChoice = string | { value: string; label: string };
 
@@ -28,4 +30,11 @@ export function FilterSelect({ label, name, choices, onChoose }: FilterSelectPro
       </select>
     </label>
   );
+}
+
+/** The store filter: "Any" or one of the organisation's stores, by name. */
+export function StoreFilter({ onChoose }: { onChoose: (storeId: string) => void }) {
+  const { stores } = useConsole();
+  const choices = stores.map((store) => ({ value: store.id, label: store.name }));
+  return <FilterSelect label="Store" name="storeId" choices={choices} onChoose={onChoose} />;
 }

@@ -2,7 +2,7 @@ import { CAMPAIGN_STATUSES, type StoredCampaign, TRIGGER_KINDS } from '@vitrine/
 import type { CampaignFilter } from '../api/console-api.ts';
 import { CampaignEditor } from '../components/campaigns/campaign-editor.tsx';
 import { useConsole } from '../components/console-context.ts';
-import { FilterSelect } from '../components/filter-select.tsx';
+import { FilterSelect, StoreFilter } from '../components/filter-select.tsx';
 import { PagedTable } from '../components/paged-table.tsx';
 import { useFilter } from '../hooks/use-filter.ts';
 import { hrefOf } from '../hooks/use-hash-route.ts';
@@ -41,8 +41,6 @@ function CampaignList() {
   const { page, pager } = usePagedList((cursor) => api.campaigns({ ...filter, cursor }), [filter]);
   const names = new Map(stores.map((store) => [store.id, store.name]));
 
-  const storeChoices = stores.map((store) => ({ value: store.id, label: store.name }));
-
   return (
     <section>
       <div class="page-head">
@@ -58,12 +56,7 @@ function CampaignList() {
           choices={CAMPAIGN_STATUSES}
           onChoose={(value) => filterBy('status', value)}
         />
-        <FilterSelect
-          label="Store"
-          name="storeId"
-          choices={storeChoices}
-          onChoose={(value) => filterBy('storeId', value)}
-        />
+        <StoreFilter onChoose={(value) => filterBy('storeId', value)} />
         <FilterSelect
           label="Trigger"
           name="triggerKind"

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useFormProblem } from '../../hooks/use-form-problem.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useConsole } from '../console-context.ts';
-import { Field, FormProblem } from '../field.tsx';
+import { Field, FormProblem, textBinder } from '../field.tsx';
 import { emptyScheduleForm, playlistDraftOf, type ScheduleForm } from './schedule-form.ts';
 
 export interface ScheduleEditorProps {
@@ -22,12 +22,7 @@ export function ScheduleEditor({ store, onSaved, onCancel }: ScheduleEditorProps
   const { errors } = problem;
   const items = useLoad(() => api.content.items(), [api]);
   const screens = useLoad(() => api.content.screens(store.id), [store.id]);
-  const bind = (name: TextName) => ({
-    name,
-    value: form[name],
-    onInput: (e: { currentTarget: HTMLInputElement }) =>
-      setForm({ ...form, [name]: e.currentTarget.value }),
-  });
+  const bind = textBinder<ScheduleForm, TextName>(form, setForm);
 
   async function save(submitted: Event) {
     submitted.preventDefault();

@@ -4,7 +4,7 @@ import { pick } from '../../domain/choices.ts';
 import { useFormProblem } from '../../hooks/use-form-problem.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useConsole } from '../console-context.ts';
-import { Field, FormProblem } from '../field.tsx';
+import { Field, FormProblem, textBinder } from '../field.tsx';
 import {
   type EventForm,
   emptyEventForm,
@@ -40,12 +40,7 @@ export function EventEditor({ event, onSaved, onCancel }: EventEditorProps) {
     return { ok: true as const, data: lists.flatMap((list) => (list.ok ? list.data.items : [])) };
   }, [storeKey]);
 
-  const bind = (name: TextName) => ({
-    name,
-    value: form[name],
-    onInput: (e: { currentTarget: HTMLInputElement }) =>
-      setForm({ ...form, [name]: e.currentTarget.value }),
-  });
+  const bind = textBinder<EventForm, TextName>(form, setForm);
 
   async function save(submitted: Event) {
     submitted.preventDefault();

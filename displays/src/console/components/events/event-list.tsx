@@ -4,7 +4,7 @@ import { useFilter } from '../../hooks/use-filter.ts';
 import { hrefOf } from '../../hooks/use-hash-route.ts';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
 import { useConsole } from '../console-context.ts';
-import { FilterSelect } from '../filter-select.tsx';
+import { FilterSelect, StoreFilter } from '../filter-select.tsx';
 import { PagedTable } from '../paged-table.tsx';
 import { sessionTime } from './event-time.ts';
 
@@ -17,7 +17,6 @@ export function EventList({ locale }: { locale: string }) {
     [filter],
   );
   const names = new Map(stores.map((store) => [store.id, store.name]));
-  const storeChoices = stores.map((store) => ({ value: store.id, label: store.name }));
 
   return (
     <section>
@@ -28,12 +27,7 @@ export function EventList({ locale }: { locale: string }) {
         </a>
       </div>
       <div class="filters">
-        <FilterSelect
-          label="Store"
-          name="storeId"
-          choices={storeChoices}
-          onChoose={(value) => filterBy('storeId', value)}
-        />
+        <StoreFilter onChoose={(value) => filterBy('storeId', value)} />
         <FilterSelect
           label="Status"
           name="status"
