@@ -1,16 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildApp } from './build-app.ts';
 
-/** Builds the loyalty card from the current sources into a fresh folder (see build-associate-app). */
-export async function buildCardApp(): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), 'vitrine-card-'));
-  await build({
-    configFile: fileURLToPath(new URL('../../src/card/vite.config.ts', import.meta.url)),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  return outDir;
-}
+/** The loyalty card, built from the current sources into a fresh folder. */
+export const buildCardApp = (): Promise<string> => buildApp('src/card/vite.config.ts', 'card');
