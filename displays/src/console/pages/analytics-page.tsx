@@ -4,6 +4,7 @@ import { BarChart } from '../components/charts/bar-chart.tsx';
 import { LineChart } from '../components/charts/line-chart.tsx';
 import { PairedBarChart } from '../components/charts/paired-bar-chart.tsx';
 import { useConsole } from '../components/console-context.ts';
+import { StoreOptions } from '../components/store-options.tsx';
 import {
   ackMedianSeconds,
   activityCounts,
@@ -73,11 +74,7 @@ export function AnalyticsPage({ locale }: { locale: string }) {
             onChange={(e) => setStoreId(e.currentTarget.value)}
           >
             <option value="">All stores</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
+            <StoreOptions />
           </select>
         </label>
         <label>

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@vitrine/shared';
 import { useState } from 'preact/hooks';
 import { useConsole } from '../components/console-context.ts';
+import { StoreOptions } from '../components/store-options.tsx';
 import { addDays, type CalendarDay, layOutWeek, weekStartOf } from '../domain/week-calendar.ts';
 import { hrefOf } from '../hooks/use-hash-route.ts';
 import { useLoad } from '../hooks/use-load.ts';
@@ -55,11 +56,7 @@ export function CalendarPage({ locale }: { locale: string }) {
               if (next) setWeekStart(weekStartOf(now(), next.timeZone));
             }}
           >
-            {stores.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
+            <StoreOptions />
           </select>
         </label>
         <span class="muted">{timeZone}</span>

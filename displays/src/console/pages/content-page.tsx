@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useConsole } from '../components/console-context.ts';
 import { ScheduleEditor } from '../components/content/schedule-editor.tsx';
 import { PagedTable } from '../components/paged-table.tsx';
+import { StoreOptions } from '../components/store-options.tsx';
 import { usePagedList } from '../hooks/use-paged-list.ts';
 
 function whenOf(playlist: Playlist): string {
@@ -49,11 +50,7 @@ export function ContentPage() {
             value={storeId}
             onChange={(e) => setStoreId(e.currentTarget.value)}
           >
-            {stores.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
+            <StoreOptions />
           </select>
         </label>
         <span class="muted">{store?.timeZone}</span>

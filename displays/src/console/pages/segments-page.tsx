@@ -4,6 +4,7 @@ import { ConditionPicker } from '../components/condition-picker.tsx';
 import { useConsole } from '../components/console-context.ts';
 import { Field, FormProblem } from '../components/field.tsx';
 import { PagedTable } from '../components/paged-table.tsx';
+import { StoreOptions } from '../components/store-options.tsx';
 import { readSegmentRule } from '../domain/segment-rule-text.ts';
 import { useFormProblem } from '../hooks/use-form-problem.ts';
 import { usePagedList } from '../hooks/use-paged-list.ts';
@@ -60,7 +61,7 @@ export function SegmentsPage() {
 }
 
 function SegmentEditor({ segment, onDone }: { segment: StoredSegment | null; onDone: () => void }) {
-  const { api, stores } = useConsole();
+  const { api } = useConsole();
   const [name, setName] = useState(segment?.name ?? '');
   const [description, setDescription] = useState(segment?.description ?? '');
   const [rule, setRule] = useState(segment ? JSON.stringify(segment.rule, null, 2) : EXAMPLE_RULE);
@@ -140,11 +141,7 @@ function SegmentEditor({ segment, onDone }: { segment: StoredSegment | null; onD
             onChange={(e) => setStoreId(e.currentTarget.value)}
           >
             <option value="">any store</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
+            <StoreOptions />
           </select>
         </label>
         <button type="button" onClick={measure}>

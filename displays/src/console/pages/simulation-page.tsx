@@ -2,6 +2,7 @@ import type { SimulationResult } from '@vitrine/shared';
 import { useState } from 'preact/hooks';
 import { useConsole } from '../components/console-context.ts';
 import { Field, FormProblem } from '../components/field.tsx';
+import { StoreOptions } from '../components/store-options.tsx';
 import { pick } from '../domain/choices.ts';
 import {
   SIMULATED_KINDS,
@@ -60,11 +61,7 @@ export function SimulationPage() {
         </Field>
         <Field label="Store" path="storeId" errors={errors}>
           <select name="storeId" value={form.storeId} onChange={set('storeId')}>
-            {stores.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
+            <StoreOptions />
           </select>
         </Field>
         <Field label={`When (${store?.timeZone ?? 'UTC'})`} path="at" errors={errors}>
