@@ -1,18 +1,12 @@
-import {
-  type IngestEvent,
-  ingestResponseSchema,
-  issuedTicketSchema,
-  rsvpResultSchema,
-  storedEventSchema,
-} from '@vitrine/shared';
+import { type IngestEvent, ingestResponseSchema, issuedTicketSchema } from '@vitrine/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../src/http/problem.ts';
+import { engagementCallers, GINZA, RIVOLI } from './support/engagement-helpers.ts';
 import {
-  engagementCallers,
-  GINZA,
-  insertKnownCustomers,
-  RIVOLI,
-} from './support/engagement-helpers.ts';
+  answerInvitation,
+  createInvitedEvent,
+  ginzaDoorAdmission,
+} from './support/event-fixtures.ts';
 import { createTestCloud, type TestCloud } from './support/test-app.ts';
 
 let cloud: TestCloud;
@@ -54,20 +48,23 @@ function delivery(
 }
 const deliveryIdOf = (event: IngestEvent & { kind: 'delivery' }) => `${event.data.decisionId}-0`;
 
+/** What an event about a delivered offer says of it. */
+function offerOf(of: IngestEvent & { kind: 'delivery' }) {
+  return {
+    deliveryId: deliveryIdOf(of),
+    offerId: of.data.offerId ?? '',
+    campaignId: of.data.campaignId,
+    customerId: of.data.customerId,
+  };
+}
+
 function opened(of: IngestEvent & { kind: 'delivery' }, at: string): IngestEvent {
   return {
     key: `offer-opened:${deliveryIdOf(of)}`,
     kind: 'offer-opened',
     store: GINZA,
     occurredAt: at,
-    data: {
-      deliveryId: deliveryIdOf(of),
-      offerId: of.data.offerId ?? '',
-      campaignId: of.data.campaignId,
-      customerId: of.data.customerId,
-      clientId: 'app-1',
-      messageId: `msg_open${sequence++}`,
-    },
+    data: { ...offerOf(of), clientId: 'app-1', messageId: `msg_open${sequence++}` },
   };
 }
 
@@ -77,14 +74,7 @@ function redeemed(of: IngestEvent & { kind: 'delivery' }, at: string): IngestEve
     kind: 'offer-redemption',
     store: GINZA,
     occurredAt: at,
-    data: {
-      deliveryId: deliveryIdOf(of),
-      offerId: of.data.offerId ?? '',
-      campaignId: of.data.campaignId,
-      customerId: of.data.customerId,
-      associateId: 'asc_aiko',
-      method: 'associate-scan',
-    },
+    data: { ...offerOf(of), associateId: 'asc_aiko', method: 'associate-scan' },
   };
 }
 
@@ -122,35 +112,20 @@ async function report(path: string) {
   return ((await response.json()) as { rows: Record<string, unknown>[] }).rows;
 }
 
-async function send(path: string, method = 'GET', body?: unknown) {
+async function _send(path: string, method = 'GET', body?: unknown) {
   return callers.call(path, { token: callers.marketer, method, body });
 }
 
 beforeAll(async () => {
   cloud = await createTestCloud({ customers: 10 });
   callers = await engagementCallers(cloud);
-  await insertKnownCustomers(
-    cloud,
-    'offer-audience',
-    GUESTS.map((id, index) => ({
-      id,
-      tier: 'gold',
-      lifetimeValue: 1_000,
-      preferences: [],
-      homeStoreId: index < 4 ? GINZA : RIVOLI,
-      birthMonth: null,
-    })),
-  );
-  const created = await send('/v1/events', 'POST', {
+  eventId = await createInvitedEvent(cloud, callers, {
+    marker: 'offer-audience',
+    guests: GUESTS,
+    atGinza: 4,
     name: 'Winter launch',
     kind: 'launch',
-    storeIds: [GINZA, RIVOLI],
-    startsAt: '2026-12-09T19:00',
-    endsAt: '2026-12-09T21:00',
-    capacity: 20,
   });
-  eventId = (await callers.read(created, storedEventSchema)).id;
-  await send(`/v1/events/${eventId}/invitations`, 'POST', { customerIds: GUESTS });
 });
 afterAll(async () => {
   await cloud?.close();
@@ -233,32 +208,10 @@ describe('offers delivered, opened and redeemed', () => {
 });
 
 describe('event RSVPs against attendance', () => {
-  async function answer(customerId: string, body: unknown) {
-    const response = await send(`/v1/events/${eventId}/guests/${customerId}/rsvp`, 'PUT', body);
-    return callers.read(response, rsvpResultSchema);
-  }
-
-  async function admit(ticketId: string, customerId: string, admission: number) {
-    const messageId = `msg_door${ticketId.slice(4, 12)}${admission}`;
-    await ingest([
-      {
-        key: `ticket-admission:${messageId}`,
-        kind: 'ticket-admission',
-        store: GINZA,
-        occurredAt: `2026-12-09T10:0${admission}:00.000Z`,
-        data: {
-          ticketId,
-          eventId,
-          customerId,
-          admission,
-          admits: 2,
-          messageId,
-          clientId: 'door-tablet',
-          via: 'associate-scan',
-        },
-      },
-    ]);
-  }
+  const answer = (customerId: string, body: unknown) =>
+    answerInvitation(callers, eventId, customerId, body);
+  const admit = (ticketId: string, customerId: string, admission: number) =>
+    ingest([ginzaDoorAdmission(eventId, ticketId, customerId, admission)]);
 
   it('gives each store of the event its invitations, answers, people expected and admitted', async () => {
     const { ticket } = await answer('cus_offer1', { answer: 'yes', companions: 1 });

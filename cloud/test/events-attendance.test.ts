@@ -4,17 +4,15 @@ import {
   guestListSchema,
   invitationViewSchema,
   issuedTicketSchema,
-  rsvpResultSchema,
-  storedEventSchema,
 } from '@vitrine/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../src/http/problem.ts';
+import { engagementCallers, GINZA, RIVOLI } from './support/engagement-helpers.ts';
 import {
-  engagementCallers,
-  GINZA,
-  insertKnownCustomers,
-  RIVOLI,
-} from './support/engagement-helpers.ts';
+  answerInvitation,
+  createInvitedEvent,
+  ginzaDoorAdmission,
+} from './support/event-fixtures.ts';
 import { createTestCloud, type TestCloud } from './support/test-app.ts';
 
 let cloud: TestCloud;
@@ -25,28 +23,13 @@ const GUESTS = ['cus_door1', 'cus_door2', 'cus_door3', 'cus_door4', 'cus_door5']
 beforeAll(async () => {
   cloud = await createTestCloud({ customers: 10 });
   callers = await engagementCallers(cloud);
-  await insertKnownCustomers(
-    cloud,
-    'door-audience',
-    GUESTS.map((id, index) => ({
-      id,
-      tier: 'gold',
-      lifetimeValue: 1_000,
-      preferences: [],
-      homeStoreId: index < 3 ? GINZA : RIVOLI,
-      birthMonth: null,
-    })),
-  );
-  const created = await send('/v1/events', 'POST', {
+  eventId = await createInvitedEvent(cloud, callers, {
+    marker: 'door-audience',
+    guests: GUESTS,
+    atGinza: 3,
     name: 'Two-city evening',
     kind: 'private-evening',
-    storeIds: [GINZA, RIVOLI],
-    startsAt: '2026-12-09T19:00',
-    endsAt: '2026-12-09T21:00',
-    capacity: 20,
   });
-  eventId = (await callers.read(created, storedEventSchema)).id;
-  await send(`/v1/events/${eventId}/invitations`, 'POST', { customerIds: GUESTS });
 });
 afterAll(async () => {
   await cloud?.close();
@@ -60,37 +43,15 @@ async function guests(query = ''): Promise<GuestList> {
   return callers.read(await send(`/v1/events/${eventId}/guests?${query}`), guestListSchema);
 }
 
-async function answer(customerId: string, body: unknown) {
-  const response = await send(`/v1/events/${eventId}/guests/${customerId}/rsvp`, 'PUT', body);
-  return callers.read(response, rsvpResultSchema);
-}
+const answer = (customerId: string, body: unknown) =>
+  answerInvitation(callers, eventId, customerId, body);
 
 /** What the Ginza edge reports when the door scanner admits someone on the ticket. */
 async function admit(ticketId: string, customerId: string, admission: number) {
-  const messageId = `msg_door${ticketId.slice(4, 12)}${admission}`;
   const response = await callers.call('/v1/ingest', {
     token: callers.ginzaEdge,
     method: 'POST',
-    body: {
-      events: [
-        {
-          key: `ticket-admission:${messageId}`,
-          kind: 'ticket-admission',
-          store: GINZA,
-          occurredAt: `2026-12-09T10:0${admission}:00.000Z`,
-          data: {
-            ticketId,
-            eventId,
-            customerId,
-            admission,
-            admits: 2,
-            messageId,
-            clientId: 'door-tablet',
-            via: 'associate-scan',
-          },
-        },
-      ],
-    },
+    body: { events: [ginzaDoorAdmission(eventId, ticketId, customerId, admission)] },
   });
   expect(response.status).toBe(200);
 }
