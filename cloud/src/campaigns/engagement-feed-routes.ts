@@ -15,7 +15,7 @@ import {
 export interface EngagementFeedRoutesOptions {
   sources: StoreCatalogueSources;
   stores: Pick<StoreRepository, 'findStore'>;
-  deliveries: Pick<DeliveryHistoryRepository, 'budgetCounts'>;
+  deliveries: Pick<DeliveryHistoryRepository, 'budgetCounts' | 'redemptionCounts'>;
   tokens: TokenService;
   now: () => Date;
 }
@@ -78,9 +78,16 @@ export function createEngagementFeedRoutes({
     const budgeted = rows
       .filter((row) => row.definition.budget.maxDeliveries !== null)
       .map((row) => row.id);
-    const spent = await deliveries.budgetCounts(organisationId, budgeted, at);
+    const offerIds = [...new Set(rows.flatMap((row) => row.offerIds))];
+    const limited = (await sources.offers.findMany(organisationId, offerIds))
+      .filter((offer) => offer.definition.redemptionLimit.total !== null)
+      .map((offer) => offer.id);
+    const [spent, redeemed] = await Promise.all([
+      deliveries.budgetCounts(organisationId, budgeted, at),
+      deliveries.redemptionCounts(organisationId, limited, at),
+    ]);
     c.header('cache-control', 'private, no-cache');
-    return c.json({ storeId, at: at.toISOString(), spent }, 200);
+    return c.json({ storeId, at: at.toISOString(), spent, redeemed }, 200);
   });
 
   return router;

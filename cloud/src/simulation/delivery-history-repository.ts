@@ -19,6 +19,12 @@ export interface DeliveryHistoryRepository {
     campaignIds: readonly string[],
     before: Date,
   ): Promise<Record<string, number>>;
+  /** Redemptions of each offer across the organisation reported before `before`. */
+  redemptionCounts(
+    organisationId: string,
+    offerIds: readonly string[],
+    before: Date,
+  ): Promise<Record<string, number>>;
 }
 
 const decisionId = sql<string>`${ingestedEvents.payload}->>'decisionId'`;
@@ -29,8 +35,8 @@ const campaignId = sql<string>`${ingestedEvents.payload}->>'campaignId'`;
  * fact per action, so a campaign counts once per decision, as the edge's caps count it.
  */
 export function createDeliveryHistoryRepository(db: Database): DeliveryHistoryRepository {
-  const ofOrganisation = (organisationId: string, before: Date): SQL[] => [
-    eq(ingestedEvents.kind, 'delivery'),
+  const ofOrganisation = (organisationId: string, before: Date, kind = 'delivery'): SQL[] => [
+    eq(ingestedEvents.kind, kind),
     lt(ingestedEvents.occurredAt, before),
     inArray(
       ingestedEvents.storeId,
@@ -65,6 +71,21 @@ export function createDeliveryHistoryRepository(db: Database): DeliveryHistoryRe
         )
         .groupBy(campaignId);
       return Object.fromEntries(rows.map((row) => [row.campaignId, row.count]));
+    },
+    async redemptionCounts(organisationId, offerIds, before) {
+      if (offerIds.length === 0) return {};
+      const offerId = sql<string>`${ingestedEvents.payload}->>'offerId'`;
+      const rows = await db
+        .select({ offerId, count: sql<number>`count(*)`.mapWith(Number) })
+        .from(ingestedEvents)
+        .where(
+          and(
+            ...ofOrganisation(organisationId, before, 'offer-redemption'),
+            inArray(offerId, [...offerIds]),
+          ),
+        )
+        .groupBy(offerId);
+      return Object.fromEntries(rows.map((row) => [row.offerId, row.count]));
     },
   };
 }

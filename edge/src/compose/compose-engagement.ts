@@ -26,7 +26,7 @@ export interface EngagementParts {
   pushSuggestion: (suggestion: CampaignSuggestion) => void;
   publish: Publish;
   /** Phone offers kept for redemption before they go out; none without it. */
-  offers?: Pick<OfferDesk, 'issue'>;
+  offers?: Pick<OfferDesk, 'issue' | 'useRedemptionCounts'>;
 }
 
 /**
@@ -51,11 +51,14 @@ export async function composeEngagement(
       clientOf: (customerId) => engine.clientOf(customerId),
       ...(offers
         ? {
-            issueOffer: (issue) =>
-              offers.issue({
+            issueOffer: (issue) => {
+              const limit = engine.offerOf(issue.offer.offerId)?.redemptionLimit;
+              return offers.issue({
                 ...issue,
-                perCustomer: engine.offerOf(issue.offer.offerId)?.redemptionLimit.perCustomer ?? 1,
-              }),
+                perCustomer: limit?.perCustomer ?? 1,
+                total: limit?.total ?? null,
+              });
+            },
           }
         : {}),
     }),
@@ -80,7 +83,10 @@ export async function composeEngagement(
     },
     file: createCatalogueFile(dir),
     use: (stored) => engine.useCatalogue(stored),
-    useBudgetCounts: (spent) => engine.useBudgetCounts(spent),
+    useBudgetCounts: ({ spent, redeemed }) => {
+      engine.useBudgetCounts(spent);
+      offers?.useRedemptionCounts(redeemed);
+    },
     intervalMs: config.syncIntervalMs,
     metrics: engagementMetrics,
     logger,

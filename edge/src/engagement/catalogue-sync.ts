@@ -1,3 +1,4 @@
+import type { BudgetCounts } from '@vitrine/shared';
 import type { Logger } from '../observability/logger.ts';
 import { periodicTask } from '../sync/periodic-task.ts';
 import type { CatalogueFile, StoredCatalogue } from './catalogue-file.ts';
@@ -12,8 +13,11 @@ export interface CatalogueSyncOptions {
   file: CatalogueFile;
   /** Called with the catalogue to decide with: the one on disk at start, then each new one. */
   use: (stored: StoredCatalogue) => void;
-  /** Called with the organisation's delivery counts of the budgeted campaigns, each sync. */
-  useBudgetCounts: (spent: Readonly<Record<string, number>>) => void;
+  /**
+   * Called each sync with the organisation's counts: deliveries of the budgeted campaigns,
+   * redemptions of the offers limited across the organisation.
+   */
+  useBudgetCounts: (counts: Pick<BudgetCounts, 'spent' | 'redeemed'>) => void;
   intervalMs: number;
   metrics: EngagementMetrics;
   logger: Logger;
@@ -67,7 +71,7 @@ export function createCatalogueSync(options: CatalogueSyncOptions) {
       logger.warn({ reason: fetched.reason }, 'budget counts not synced; the edge counts its own');
       return;
     }
-    options.useBudgetCounts(fetched.counts.spent);
+    options.useBudgetCounts(fetched.counts);
   }
 
   /** One sync at a time; a tick during a slow one joins it. */

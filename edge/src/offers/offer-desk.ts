@@ -24,8 +24,9 @@ export interface IssueOffer {
   campaignId: string;
   customerId: string;
   offer: PhoneOffer;
-  /** The offer's redemption limit per customer, from the catalogue. */
+  /** The offer's redemption limits, from the catalogue. */
   perCustomer: number;
+  total: number | null;
   at: number;
 }
 
@@ -55,6 +56,8 @@ export function createOfferDesk({
   now,
 }: OfferDeskOptions) {
   let queue: Promise<unknown> = Promise.resolve();
+  /** Redemptions per offer across the organisation, as the cloud last counted them. */
+  let organisationCounts = new Map<string, number>();
 
   async function redeemNow(
     payload: unknown,
@@ -79,7 +82,14 @@ export function createOfferDesk({
       };
     }
     const at = now();
-    const verdict = judgeRedemption({ request: request.data, storeId, now: at, signer, ledger });
+    const verdict = judgeRedemption({
+      request: request.data,
+      storeId,
+      now: at,
+      signer,
+      ledger,
+      redeemedInOrganisation: (offerId) => organisationCounts.get(offerId) ?? 0,
+    });
     if (!verdict.ok) return verdict;
     const { offer } = verdict;
     await ledger.recordRedeemed({
@@ -107,7 +117,7 @@ export function createOfferDesk({
 
   return {
     /** Keeps a phone offer before it goes out; the offer as the phone gets it. */
-    async issue({ deliveryId, campaignId, customerId, offer, perCustomer, at }: IssueOffer) {
+    async issue({ deliveryId, campaignId, customerId, offer, perCustomer, total, at }: IssueOffer) {
       await ledger.recordIssued({
         deliveryId,
         offerId: offer.offerId,
@@ -116,9 +126,14 @@ export function createOfferDesk({
         title: offer.title,
         validUntil: Date.parse(offer.validUntil),
         perCustomer,
+        total,
         issuedAt: at,
       });
       return { ...offer, deliveryId, redemptionCode: signer.codeFor(deliveryId) };
+    },
+    /** The cloud's counts of redemptions per offer across the organisation, each sync. */
+    useRedemptionCounts(redeemed: Readonly<Record<string, number>>): void {
+      organisationCounts = new Map(Object.entries(redeemed));
     },
     /** `{ deliveryId }` or `{ code }` from an associate; the redemption or why not. */
     redeem(

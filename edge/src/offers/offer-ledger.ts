@@ -20,6 +20,8 @@ const issuedSchema = z.object({
   validUntil: z.number().int(),
   /** Redemptions of this offer one customer may make. */
   perCustomer: z.number().int().positive(),
+  /** Redemptions of this offer across the organisation; null (or absent) for no limit. */
+  total: z.number().int().positive().nullable().default(null),
   issuedAt: z.number().int(),
 });
 
@@ -52,6 +54,8 @@ export interface OfferLedger {
   redemptionOf(deliveryId: string): OfferRedeemed | undefined;
   /** Redemptions of one offer by one customer, across their deliveries. */
   redemptionsBy(customerId: string, offerId: string): number;
+  /** Redemptions of one offer in this store, whoever the customer. */
+  redemptionsOf(offerId: string): number;
   /** On disk (fsync) before they resolve. */
   recordIssued(offer: IssuedOffer): Promise<void>;
   recordRedeemed(redemption: OfferRedeemed): Promise<void>;
@@ -86,14 +90,17 @@ export function createOfferLedger({
   const issued = new Map<string, IssuedOffer>();
   const redeemed = new Map<string, OfferRedeemed>();
 
-  function redemptionsBy(customerId: string, offerId: string): number {
+  function countRedeemed(matches: (offer: IssuedOffer) => boolean): number {
     let count = 0;
     for (const redemption of redeemed.values()) {
       const offer = issued.get(redemption.deliveryId);
-      if (offer?.customerId === customerId && offer.offerId === offerId) count++;
+      if (offer !== undefined && matches(offer)) count++;
     }
     return count;
   }
+  const redemptionsBy = (customerId: string, offerId: string) =>
+    countRedeemed((offer) => offer.customerId === customerId && offer.offerId === offerId);
+  const redemptionsOf = (offerId: string) => countRedeemed((offer) => offer.offerId === offerId);
 
   return {
     async open() {
@@ -123,6 +130,7 @@ export function createOfferLedger({
     issued: (deliveryId) => issued.get(deliveryId),
     redemptionOf: (deliveryId) => redeemed.get(deliveryId),
     redemptionsBy,
+    redemptionsOf,
     async recordIssued(offer) {
       // A decision replayed after a crash issues the same delivery again: kept once.
       if (issued.has(offer.deliveryId)) return;

@@ -154,6 +154,8 @@ export const budgetCountsSchema = z.object({
   /** When the cloud counted. */
   at: z.iso.datetime({ offset: true }),
   spent: z.record(campaignIdSchema, z.number().int().nonnegative()),
+  /** Redemptions so far of each offer with a limit across the organisation. */
+  redeemed: z.record(offerIdSchema, z.number().int().nonnegative()).default({}),
 });
 export type BudgetCounts = z.infer<typeof budgetCountsSchema>;
 

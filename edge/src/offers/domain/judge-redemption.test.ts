@@ -15,21 +15,20 @@ const offer = (overrides: Partial<IssuedOffer> = {}): IssuedOffer => ({
   title: 'A coffee',
   validUntil: Date.parse('2026-12-31T00:00:00Z'),
   perCustomer: 1,
+  total: null,
   issuedAt: NOW - 60_000,
   ...overrides,
 });
 
 function ledgerOf(offers: IssuedOffer[], redeemed: OfferRedeemed[] = []) {
+  const count = (matches: (o: IssuedOffer) => boolean) =>
+    redeemed.filter((r) => offers.some((o) => o.deliveryId === r.deliveryId && matches(o))).length;
   return {
     issued: (id: string) => offers.find((o) => o.deliveryId === id),
     redemptionOf: (id: string) => redeemed.find((r) => r.deliveryId === id),
     redemptionsBy: (customerId: string, offerId: string) =>
-      redeemed.filter((r) =>
-        offers.some(
-          (o) =>
-            o.deliveryId === r.deliveryId && o.customerId === customerId && o.offerId === offerId,
-        ),
-      ).length,
+      count((o) => o.customerId === customerId && o.offerId === offerId),
+    redemptionsOf: (offerId: string) => count((o) => o.offerId === offerId),
   };
 }
 
@@ -87,5 +86,46 @@ describe('judging a redemption', () => {
       ok: false,
       error: { code: 'redemption_limit_reached' },
     });
+  });
+
+  it('refuses an offer whose limit across the house is reached, by the cloud or this store', () => {
+    const limited = offer({ customerId: 'cus_000002', deliveryId: 'dec3-1', total: 2 });
+    // The cloud counted two redemptions in other stores.
+    expect(
+      judgeRedemption({
+        request: { deliveryId: 'dec3-1' },
+        storeId: STORE,
+        now: NOW,
+        signer,
+        ledger: ledgerOf([limited]),
+        redeemedInOrganisation: (offerId) => (offerId === 'off_coffee' ? 2 : 0),
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'redemption_limit_reached', message: expect.stringContaining('limit of 2') },
+    });
+    // One by the cloud's count, then this store's own two not yet uploaded: the higher holds.
+    const here = ledgerOf(
+      [
+        offer({ total: 2 }),
+        offer({ deliveryId: 'dec2-1', customerId: 'cus_000003', total: 2 }),
+        limited,
+      ],
+      [
+        { deliveryId: 'dec1-1', at: NOW, by: 'asc_aiko', byName: null, method: 'associate-scan' },
+        { deliveryId: 'dec2-1', at: NOW, by: 'asc_aiko', byName: null, method: 'associate-scan' },
+      ],
+    );
+    const verdict = (counted: number) =>
+      judgeRedemption({
+        request: { deliveryId: 'dec3-1' },
+        storeId: STORE,
+        now: NOW,
+        signer,
+        ledger: here,
+        redeemedInOrganisation: () => counted,
+      });
+    expect(verdict(1)).toMatchObject({ ok: false, error: { code: 'redemption_limit_reached' } });
+    expect(judge({ deliveryId: 'dec3-1' }, ledgerOf([limited])).ok).toBe(true);
   });
 });

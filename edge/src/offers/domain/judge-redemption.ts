@@ -17,7 +17,12 @@ export interface JudgeRedemptionInput {
   /** ms since the epoch. */
   now: number;
   signer: Pick<RedemptionSigner, 'holds'>;
-  ledger: Pick<OfferLedger, 'issued' | 'redemptionOf' | 'redemptionsBy'>;
+  ledger: Pick<OfferLedger, 'issued' | 'redemptionOf' | 'redemptionsBy' | 'redemptionsOf'>;
+  /**
+   * The organisation's redemptions of an offer as the cloud last counted them (every
+   * store's, this one's uploaded ones included); 0 when not known.
+   */
+  redeemedInOrganisation?: (offerId: string) => number;
   /** Names an associate in a refusal ("by Aiko"); the id when unknown. */
   nameOf?: (associateId: string, recorded: string | null) => string;
 }
@@ -38,7 +43,8 @@ const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replac
 /**
  * Whether a delivered offer may be redeemed now: a code this edge signed for this store
  * (another store's is refused by name), an offer still valid, never redeemed before (the
- * refusal says when and by whom), and within the offer's limit per customer.
+ * refusal says when and by whom), and within the offer's limits per customer and across
+ * the organisation.
  */
 export function judgeRedemption({
   request,
@@ -47,6 +53,7 @@ export function judgeRedemption({
   signer,
   ledger,
   nameOf = (id, recorded) => recorded ?? id,
+  redeemedInOrganisation = () => 0,
 }: JudgeRedemptionInput): RedemptionVerdict {
   let deliveryId: string;
   if ('code' in request) {
@@ -84,6 +91,18 @@ export function judgeRedemption({
     return refuse(
       'redemption_limit_reached',
       `This customer already redeemed this offer ${times}, its limit.`,
+    );
+  }
+  // The cloud's count lags this store's own redemptions not yet uploaded: the higher holds.
+  const total = offer.total ?? null;
+  const redeemed = Math.max(
+    redeemedInOrganisation(offer.offerId),
+    ledger.redemptionsOf(offer.offerId),
+  );
+  if (total !== null && redeemed >= total) {
+    return refuse(
+      'redemption_limit_reached',
+      `This offer reached its limit of ${total} redemptions across the house.`,
     );
   }
   return { ok: true, offer };
